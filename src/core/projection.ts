@@ -1,0 +1,273 @@
+import { addDays, daysBetween } from "./dates.js";
+import { AppError } from "./errors.js";
+import { stateFromSnapshot } from "./forecast.js";
+import type { Period } from "./period-spec.js";
+import { dateAtOffset, isInPeriod } from "./periods.js";
+import { closedWonIn } from "./quota.js";
+import type { ForecastCategory, OpportunityState, PipelineSnapshotRow } from "./types.js";
+
+/**
+ * Projection of a period's final closed-won, learned from the tenant's own snapshot history.
+ *
+ * Question asked of the history: "an open deal, in stage S (category C), expected to close
+ * within H days — did it win within H days?", where H = calendar days from today to period end.
+ * - Observations: every snapshot row of an open, non-Omitted deal taken on day d with
+ *   d + H <= asOf (its outcome window has fully passed) and close date <= d + H. A deal seen in
+ *   several weekly snapshots gives several observations; each is a fair sample of "a deal in
+ *   that state with H days to go".
+ * - Success: the deal's latest known state (as of asOf) is won, with a close date <= d + H.
+ *   Only rows dated <= asOf are read, so a back-test never sees the future.
+ * - Fallback with smoothing (empirical Bayes, `priorStrength` k pseudo-deals, default 5):
+ *     overall  = wins / n                                   (null with no observations)
+ *     category = (wins_C + k·overall)  / (n_C + k)
+ *     stage    = (wins_S + k·category) / (n_S + k)
+ *   so a stage seen twice leans on its category, a category never seen is the overall rate,
+ *   and with no history at all the deal's own CRM probability is used. `basis` says which was
+ *   the most specific level with observations.
+ * - Deals projected: open, not Omitted, close date on or before period end (overdue deals
+ *   included: they can still close this period, and the history prices them).
+ * - Projection = closed-won so far in the period + Σ amount × P(win), rounded half-up once.
+ */
+
+export const DEFAULT_PRIOR_STRENGTH = 5;
+
+export interface WinCount {
+  wins: number;
+  observations: number;
+}
+
+export interface WinRateModel {
+  /** ISO date the model knows history up to, inclusive. */
+  asOf: string;
+  /** Calendar days from asOf to the period end. */
+  horizonDays: number;
+  priorStrength: number;
+  overall: WinCount;
+  byCategory: ReadonlyMap<ForecastCategory, WinCount>;
+  byStage: ReadonlyMap<string, WinCount>;
+}
+
+function bump(map: Map<string, WinCount>, key: string, won: boolean): void {
+  let count = map.get(key);
+  if (!count) {
+    count = { wins: 0, observations: 0 };
+    map.set(key, count);
+  }
+  count.observations++;
+  if (won) count.wins++;
+}
+
+/** Latest row per opportunity among rows dated on or before `asOf`. */
+function latestRows(history: readonly PipelineSnapshotRow[], asOf: string | null): Map<string, PipelineSnapshotRow> {
+  const latest = new Map<string, PipelineSnapshotRow>();
+  for (const row of history) {
+    if (asOf !== null && row.snapshotDate > asOf) continue;
+    const current = latest.get(row.opportunityId);
+    if (!current || row.snapshotDate > current.snapshotDate) latest.set(row.opportunityId, row);
+  }
+  return latest;
+}
+
+/**
+ * Counts, from snapshots dated <= `asOf`, how often open deals won within `horizonDays`, by
+ * overall, forecast category and stage (see the module comment for what counts).
+ */
+export function learnWinRates(
+  history: readonly PipelineSnapshotRow[],
+  asOf: string,
+  horizonDays: number,
+  priorStrength = DEFAULT_PRIOR_STRENGTH,
+): WinRateModel {
+  if (!Number.isInteger(horizonDays) || horizonDays < 0) throw new AppError("invalid_input", "The horizon must be 0 days or more.");
+  if (!(priorStrength >= 0)) throw new AppError("invalid_input", "The prior strength must be 0 or more.");
+  const winDate = new Map<string, string>();
+  for (const [id, row] of latestRows(history, asOf)) if (row.isClosed && row.isWon) winDate.set(id, row.closeDate);
+
+  const lastObservable = addDays(asOf, -horizonDays);
+  const overall: WinCount = { wins: 0, observations: 0 };
+  const byCategory = new Map<string, WinCount>();
+  const byStage = new Map<string, WinCount>();
+  for (const row of history) {
+    if (row.isClosed || row.forecastCategory === "Omitted" || row.snapshotDate > lastObservable) continue;
+    const horizonEnd = addDays(row.snapshotDate, horizonDays);
+    if (row.closeDate > horizonEnd) continue;
+    const won = winDate.get(row.opportunityId);
+    const success = won !== undefined && won <= horizonEnd;
+    overall.observations++;
+    if (success) overall.wins++;
+    bump(byCategory, row.forecastCategory, success);
+    bump(byStage, row.stage, success);
+  }
+  return {
+    asOf,
+    horizonDays,
+    priorStrength,
+    overall,
+    byCategory: byCategory as Map<ForecastCategory, WinCount>,
+    byStage,
+  };
+}
+
+export type ProbabilityBasis = "stage" | "category" | "overall" | "crmProbability";
+
+export interface WinProbability {
+  /** Fraction 0-1. */
+  probability: number;
+  basis: ProbabilityBasis;
+  /** Observations at the basis level. */
+  sampleSize: number;
+}
+
+/**
+ * P(win within the model's horizon) for a deal in `stage` / `category`, a fraction, with the
+ * stage -> category -> overall -> CRM probability fallback (`crmProbabilityPercent`, whole percent).
+ */
+export function winProbability(
+  model: WinRateModel,
+  stage: string,
+  category: ForecastCategory,
+  crmProbabilityPercent: number,
+): WinProbability {
+  const { overall, priorStrength: k } = model;
+  if (overall.observations === 0) {
+    return { probability: Math.min(1, Math.max(0, crmProbabilityPercent / 100)), basis: "crmProbability", sampleSize: 0 };
+  }
+  const overallRate = overall.wins / overall.observations;
+  const cat = model.byCategory.get(category) ?? { wins: 0, observations: 0 };
+  const catRate = cat.observations + k === 0 ? overallRate : (cat.wins + k * overallRate) / (cat.observations + k);
+  const st = model.byStage.get(stage) ?? { wins: 0, observations: 0 };
+  const stageRate = st.observations + k === 0 ? catRate : (st.wins + k * catRate) / (st.observations + k);
+  if (st.observations > 0) return { probability: stageRate, basis: "stage", sampleSize: st.observations };
+  if (cat.observations > 0) return { probability: catRate, basis: "category", sampleSize: cat.observations };
+  return { probability: overallRate, basis: "overall", sampleSize: overall.observations };
+}
+
+export interface ProjectedDeal extends WinProbability {
+  opportunityId: string;
+  amountMinor: number;
+  /** amount × probability, minor units, unrounded (the total rounds once). */
+  expectedMinor: number;
+}
+
+export interface Projection {
+  period: Pick<Period, "start" | "end">;
+  asOf: string;
+  horizonDays: number;
+  /** Closed-won so far in the period, minor units. */
+  closedMinor: number;
+  /** Σ amount × P(win) of the open deals, minor units, half-up. */
+  expectedFromOpenMinor: number;
+  /** closed + expected from open, minor units. */
+  projectedMinor: number;
+  deals: ProjectedDeal[];
+  model: WinRateModel;
+}
+
+export interface ProjectPeriodCloseInput {
+  period: Pick<Period, "start" | "end">;
+  /** The asker's local ISO date; history is read up to it, inclusive. */
+  today: string;
+  /** Current deals of the people in scope. */
+  opportunities: readonly OpportunityState[];
+  history: readonly PipelineSnapshotRow[];
+  priorStrength?: number;
+}
+
+/** Projects the period's final closed-won (minor units) from deals today and the tenant's history. */
+export function projectPeriodClose(input: ProjectPeriodCloseInput): Projection {
+  const { period, today } = input;
+  const horizonDays = Math.max(0, daysBetween(today, period.end));
+  const model = learnWinRates(input.history, today, horizonDays, input.priorStrength ?? DEFAULT_PRIOR_STRENGTH);
+  const closedMinor = closedWonIn(input.opportunities, period);
+  const deals: ProjectedDeal[] = [];
+  let expected = 0;
+  if (today <= period.end) {
+    for (const deal of input.opportunities) {
+      if (deal.isClosed || deal.forecastCategory === "Omitted" || deal.closeDate > period.end) continue;
+      const p = winProbability(model, deal.stageName, deal.forecastCategory, deal.probability);
+      const expectedMinor = deal.amountMinor * p.probability;
+      expected += expectedMinor;
+      deals.push({ ...p, opportunityId: deal.id, amountMinor: deal.amountMinor, expectedMinor });
+    }
+  }
+  const expectedFromOpenMinor = Math.round(expected);
+  return {
+    period,
+    asOf: today,
+    horizonDays,
+    closedMinor,
+    expectedFromOpenMinor,
+    projectedMinor: closedMinor + expectedFromOpenMinor,
+    deals,
+    model,
+  };
+}
+
+export interface BacktestQuarter {
+  period: Pick<Period, "start" | "end"> & Partial<Pick<Period, "label">>;
+  /** The replayed "today": the same number of days into this period. */
+  asOf: string;
+  /** null when no snapshot existed by asOf (nothing to replay). */
+  projectedMinor: number | null;
+  /** Closed-won in the period per the latest snapshot of each deal, minor units. */
+  actualMinor: number;
+  /** projected − actual, minor units (positive = projection too high). */
+  errorMinor: number | null;
+  /** |error| ÷ actual, a fraction; null when actual is 0 or nothing was projected. */
+  absolutePercentageError: number | null;
+  /** error ÷ actual, a fraction (signed bias of this quarter). */
+  signedPercentageError: number | null;
+}
+
+export interface Backtest {
+  quarters: BacktestQuarter[];
+  /** Mean of the quarters' absolute percentage errors (fraction); null when none could be scored. */
+  meanAbsolutePercentageError: number | null;
+  /** Mean of the signed percentage errors (fraction; > 0 = projections ran high). */
+  bias: number | null;
+}
+
+/**
+ * Replays `projectPeriodClose` in each past period as of `daysIntoPeriod` days after its start
+ * (0 = first day; use `dayOffsetInPeriod(current, today)` for "the same point as now"), with
+ * deals as the snapshots showed them then and history cut at that date, and scores it against
+ * what finally closed. Past periods should have ended before the last snapshot.
+ */
+export function backtestProjection(
+  history: readonly PipelineSnapshotRow[],
+  pastPeriods: readonly (Pick<Period, "start" | "end"> & Partial<Pick<Period, "label">>)[],
+  daysIntoPeriod: number,
+  priorStrength = DEFAULT_PRIOR_STRENGTH,
+): Backtest {
+  const final = latestRows(history, null);
+  const quarters: BacktestQuarter[] = pastPeriods.map((period) => {
+    const asOf = dateAtOffset(period, daysIntoPeriod);
+    let actualMinor = 0;
+    for (const row of final.values()) {
+      if (row.isClosed && row.isWon && isInPeriod(row.closeDate, period)) actualMinor += row.amountMinor;
+    }
+    const then = latestRows(history, asOf);
+    if (then.size === 0) {
+      return { period, asOf, projectedMinor: null, actualMinor, errorMinor: null, absolutePercentageError: null, signedPercentageError: null };
+    }
+    const opportunities = [...then.values()].map(stateFromSnapshot);
+    const { projectedMinor } = projectPeriodClose({ period, today: asOf, opportunities, history, priorStrength });
+    const errorMinor = projectedMinor - actualMinor;
+    return {
+      period,
+      asOf,
+      projectedMinor,
+      actualMinor,
+      errorMinor,
+      absolutePercentageError: actualMinor === 0 ? null : Math.abs(errorMinor) / actualMinor,
+      signedPercentageError: actualMinor === 0 ? null : errorMinor / actualMinor,
+    };
+  });
+  const scored = quarters.filter((q) => q.absolutePercentageError !== null);
+  const mean = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
+  return {
+    quarters,
+    meanAbsolutePercentageError: mean(scored.map((q) => q.absolutePercentageError!)),
+    bias: mean(scored.map((q) => q.signedPercentageError!)),
+  };
+}
