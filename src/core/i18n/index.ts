@@ -1,0 +1,19 @@
+/**
+ * Localised messages and `Intl` formatting for English and Malay. Import from here, or from
+ * `./messages.js`, `./format.js`, `./locale.js` directly.
+ */
+export type { Catalogue, MessageArgs, MessageKey, MessageParams, MessageRenderer } from "./catalogue.js";
+export {
+  currencyExponent,
+  formatCompactMoney,
+  formatDate,
+  formatList,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formattersFor,
+  type Formatters,
+  type MoneyFormatOptions,
+} from "./format.js";
+export { intlTag, isLocale, LOCALES, resolveLocale, type Locale } from "./locale.js";
+export { catalogues, moreLabel, t } from "./messages.js";
