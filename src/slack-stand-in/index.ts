@@ -1,6 +1,15 @@
 // A local stand-in for the parts of Slack's Web API the bot uses, for tests, benchmarks and
 // the local mode of `npm start`. See DESIGN.md, "Chat platforms".
 export { createManualClock, systemClock, type Clock, type ManualClock } from "./clock.js";
+export {
+  LOCAL_CONTROL_PREFIX,
+  type LocalControlOptions,
+  type LocalControlUser,
+  type LocalMintAnswer,
+  type LocalPostsAnswer,
+  type LocalUserDetails,
+  type LocalUsersAnswer,
+} from "./control.js";
 export type { Fault, FaultOptions } from "./faults.js";
 export { METHOD_RATE_LIMITS, TIER_PER_MINUTE, type MethodRateLimit, type RateLimitOptions, type RateTier } from "./rate-limits.js";
 export { createSlackStandIn, DEFAULT_BOT_TOKEN, type SlackStandIn, type SlackStandInOptions } from "./server.js";

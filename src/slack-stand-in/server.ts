@@ -5,6 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { systemClock, type Clock } from "./clock.js";
+import { createLocalControl, LOCAL_CONTROL_PREFIX, type LocalControlOptions } from "./control.js";
 import { describeFault, type Fault } from "./faults.js";
 import { blockList, flag } from "./methods/args.js";
 import { WEB_API_METHODS } from "./methods/index.js";
@@ -32,6 +33,8 @@ export interface SlackStandInOptions {
   initialState?: WorkspaceState;
   /** Largest request body accepted, in bytes. Default 50 MB. */
   maxBodyBytes?: number;
+  /** Serves the local control API under /_local/ (loopback callers only); off by default. */
+  localControl?: LocalControlOptions;
 }
 
 export interface SlackStandIn {
@@ -145,6 +148,7 @@ export function createSlackStandIn(options: SlackStandInOptions = {}): SlackStan
     ...(options.initialState ? { initialState: options.initialState } : {}),
     onReset: () => limiter?.reset(),
   });
+  const control = options.localControl ? createLocalControl(workspace, options.localControl) : undefined;
 
   let server: http.Server | undefined;
   let origin: string | undefined;
@@ -347,6 +351,7 @@ export function createSlackStandIn(options: SlackStandInOptions = {}): SlackStan
     if (request.method === "POST" && segments[0] === "commands" && segments.length === 4 && segments[1] === workspace.teamId) {
       return handleResponseUrl(segments[2]!, segments[3]!, request, response);
     }
+    if (control && url.pathname.startsWith(LOCAL_CONTROL_PREFIX)) return control(request, response, url);
     sendJson(response, 404, { ok: false, error: "not_found" });
   }
 

@@ -2,10 +2,11 @@
 // form body of a slash command, so the chat CLI and tests can talk to the bot's /slack/events.
 import { createHmac } from "node:crypto";
 
-export interface SlackSignatureHeaders {
+// A type alias, not an interface, so it is assignable to Record<string, string> (fetch headers).
+export type SlackSignatureHeaders = {
   "X-Slack-Signature": string;
   "X-Slack-Request-Timestamp": string;
-}
+};
 
 /**
  * `timestamp` is Unix time in whole seconds (Slack rejects requests more than five minutes old);

@@ -67,6 +67,8 @@ export interface StandInWorkspace {
 
   addUser(input: AddUserInput): StandInUser;
   addChannel(input: AddChannelInput): StandInChannel;
+  /** Changes a user's profile as an admin would; the id stays. */
+  updateUser(userId: string, changes: Partial<Omit<AddUserInput, "id">>): StandInUser;
   deactivateUser(userId: string): void;
   setBotMembership(channelId: string, isMember: boolean): void;
   /** Seeds a message written by a person (not the app). */
@@ -243,6 +245,18 @@ export class WorkspaceModel implements StandInWorkspace {
     this.state.channels[id] = channel;
     this.state.messages[id] = [];
     return clone(channel);
+  }
+
+  updateUser(userId: string, changes: Partial<Omit<AddUserInput, "id">>): StandInUser {
+    const user = this.state.users[userId];
+    if (!user) throw new Error(`no user ${userId}`);
+    if (changes.name !== undefined) user.name = changes.name;
+    if (changes.realName !== undefined) user.realName = changes.realName;
+    if (changes.email !== undefined) user.email = changes.email.toLowerCase();
+    if (changes.tz !== undefined) user.tz = changes.tz;
+    if (changes.locale !== undefined) user.locale = changes.locale;
+    if (changes.deleted !== undefined) user.deleted = changes.deleted;
+    return clone(user);
   }
 
   deactivateUser(userId: string): void {

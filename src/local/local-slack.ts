@@ -1,0 +1,322 @@
+// Local mode's Slack: the stand-in workspace, seeded from the database's demo (or first) tenant,
+// run beside the bot when no Slack credentials are configured. Its secrets and addresses go to
+// DATA_DIR/local-slack.json for the chat CLI; its messages go to DATA_DIR/local-slack-state.json
+// on stop and come back on the next start.
+import { randomBytes } from "node:crypto";
+import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import type { Database } from "../db/database.js";
+import { slackIdFromKey } from "../db/seed/ids.js";
+import type { Logger } from "../logger.js";
+import { LOCAL_CONTROL_PREFIX, type LocalUserDetails } from "../slack-stand-in/control.js";
+import { createSlackStandIn, type StandInWorkspace, type WorkspaceState } from "../slack-stand-in/index.js";
+
+export const LOCAL_SLACK_FILE = "local-slack.json";
+export const LOCAL_SLACK_STATE_FILE = "local-slack-state.json";
+/** Calls kept in the persisted state; older ones only ever served tests. */
+const PERSISTED_CALLS = 1_000;
+
+/** What DATA_DIR/local-slack.json holds: everything the chat CLI needs to act as Slack. */
+export const localSlackFileSchema = z.object({
+  signingSecret: z.string().min(1),
+  botToken: z.string().startsWith("xoxb-"),
+  teamId: z.string().min(1),
+  /** Web API base, e.g. "http://127.0.0.1:4321/api/". */
+  apiUrl: z.string().optional(),
+  /** Control API base, e.g. "http://127.0.0.1:4321/_local/". */
+  controlUrl: z.string().optional(),
+  /** The bot's base URL, e.g. "http://127.0.0.1:3000"; absent until its HTTP server listens. */
+  botUrl: z.string().optional(),
+});
+export type LocalSlackFile = z.infer<typeof localSlackFileSchema>;
+
+export interface StartLocalSlackOptions {
+  dataDir: string;
+  db: Database;
+  logger: Logger;
+  /** SLACK_SIGNING_SECRET when set; otherwise one is generated once and kept in local-slack.json. */
+  signingSecret?: string | undefined;
+  /** The bot's base URL when already known; else call `setBotUrl` once the HTTP server listens. */
+  botUrl?: string | undefined;
+}
+
+export interface LocalSlack {
+  /** Web API base for Bolt's `slackApiUrl`, e.g. "http://127.0.0.1:4321/api/". */
+  readonly apiUrl: string;
+  readonly controlUrl: string;
+  readonly botToken: string;
+  readonly signingSecret: string;
+  readonly teamId: string;
+  readonly workspace: StandInWorkspace;
+  /** Records the bot's base URL in local-slack.json; a wildcard host (0.0.0.0, ::) becomes 127.0.0.1. */
+  setBotUrl(botUrl: string): Promise<void>;
+  /** Stops the stand-in and saves its state. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Slack's locale for ours: "ms" -> "ms-MY", "en" -> "en-US"; full tags pass through. */
+export function slackLocale(locale: string): string {
+  if (locale.includes("-")) return locale;
+  if (locale === "ms") return "ms-MY";
+  if (locale === "en") return "en-US";
+  return locale;
+}
+
+/** The Slack id given to an employee who has none: stable for the employee, stored once assigned. */
+export function localSlackUserId(tenantId: string, employeeId: string): string {
+  return slackIdFromKey("U", `local:${tenantId}:employee:${employeeId}`);
+}
+
+function localSlackTeamId(tenantId: string): string {
+  return slackIdFromKey("T", `local:${tenantId}`);
+}
+
+function channelName(teamName: string): string {
+  return teamName.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "team";
+}
+
+/** A base URL reachable from this machine: wildcard listen addresses become loopback. */
+export function reachableUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.hostname === "0.0.0.0") parsed.hostname = "127.0.0.1";
+  if (parsed.hostname === "[::]") parsed.hostname = "[::1]";
+  return parsed.toString().replace(/\/$/, "");
+}
+
+async function readJsonFile(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/** Writes through a temporary file so a crash never leaves half a file; owner-only permissions. */
+async function writePrivateFile(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text, { mode: 0o600 });
+  await chmod(temporary, 0o600);
+  await rename(temporary, file);
+}
+
+export async function readLocalSlackFile(dataDir: string): Promise<LocalSlackFile | undefined> {
+  const raw = await readJsonFile(path.join(dataDir, LOCAL_SLACK_FILE));
+  if (raw === undefined) return undefined;
+  const parsed = localSlackFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${path.join(dataDir, LOCAL_SLACK_FILE)}: ${issue.path.join(".") || "file"}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+// --- reading the directory from the database --------------------------------------------------
+// Kept together so it can move into src/db/repositories as it grows.
+
+interface DirectoryPerson {
+  employeeId: string;
+  slackUserId: string | null;
+  email: string;
+  name: string;
+  title: string | null;
+  role: string;
+  team: string | null;
+  timeZone: string;
+  locale: string;
+  active: boolean;
+}
+
+interface Directory {
+  tenant: { id: string; name: string; slackTeamId: string | null } | null;
+  people: DirectoryPerson[];
+  channels: Array<{ id: string; name: string }>;
+}
+
+async function readDirectory(db: Database): Promise<Directory> {
+  const tenant =
+    (await db.prisma.tenant.findFirst({ where: { isDemo: true }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, slackTeamId: true } })) ??
+    (await db.prisma.tenant.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true, name: true, slackTeamId: true } }));
+  if (!tenant) return { tenant: null, people: [], channels: [] };
+  const [employees, teams] = await Promise.all([
+    db.prisma.employee.findMany({
+      where: { tenantId: tenant.id },
+      orderBy: { email: "asc" },
+      select: {
+        id: true,
+        slackUserId: true,
+        email: true,
+        name: true,
+        title: true,
+        role: true,
+        timeZone: true,
+        locale: true,
+        active: true,
+        team: { select: { name: true } },
+      },
+    }),
+    db.prisma.team.findMany({ where: { tenantId: tenant.id, slackChannelId: { not: null } }, orderBy: { name: "asc" }, select: { name: true, slackChannelId: true } }),
+  ]);
+  return {
+    tenant,
+    people: employees.map((row) => ({
+      employeeId: row.id,
+      slackUserId: row.slackUserId,
+      email: row.email,
+      name: row.name,
+      title: row.title,
+      role: row.role,
+      team: row.team?.name ?? null,
+      timeZone: row.timeZone,
+      locale: row.locale,
+      active: row.active,
+    })),
+    channels: teams.map((row) => ({ id: row.slackChannelId!, name: channelName(row.name) })),
+  };
+}
+
+async function describeUsers(db: Database, tenantId: string): Promise<Record<string, LocalUserDetails>> {
+  const rows = await db.prisma.employee.findMany({
+    where: { tenantId, slackUserId: { not: null } },
+    select: { slackUserId: true, role: true, title: true, team: { select: { name: true } } },
+  });
+  return Object.fromEntries(rows.map((row) => [row.slackUserId!, { role: row.role, title: row.title, team: row.team?.name ?? null }]));
+}
+
+// --- start -----------------------------------------------------------------------------------
+
+/** A restored state is kept only when it is for the same workspace. */
+const persistedStateSchema = z.looseObject({
+  team: z.object({ id: z.string(), name: z.string(), domain: z.string() }),
+  bot: z.object({ userId: z.string(), botId: z.string(), appId: z.string(), name: z.string() }),
+  users: z.record(z.string(), z.unknown()),
+  channels: z.record(z.string(), z.unknown()),
+  messages: z.record(z.string(), z.array(z.unknown())),
+  counters: z.record(z.string(), z.number()),
+});
+
+async function restoreState(file: string, teamId: string, logger: Logger): Promise<WorkspaceState | undefined> {
+  let raw: unknown;
+  try {
+    raw = await readJsonFile(file);
+  } catch (error) {
+    logger.warn({ err: error, file }, "local Slack state unreadable; starting with an empty workspace");
+    return undefined;
+  }
+  if (raw === undefined) return undefined;
+  const parsed = persistedStateSchema.safeParse(raw);
+  if (!parsed.success) {
+    logger.warn({ file }, "local Slack state is not a workspace snapshot; starting with an empty workspace");
+    return undefined;
+  }
+  if (parsed.data.team.id !== teamId) {
+    logger.info({ file, saved: parsed.data.team.id, teamId }, "local Slack state belongs to another workspace; starting afresh");
+    return undefined;
+  }
+  return raw as WorkspaceState;
+}
+
+function trimForDisk(state: WorkspaceState): WorkspaceState {
+  return { ...state, calls: state.calls.slice(-PERSISTED_CALLS), triggers: {} };
+}
+
+export async function startLocalSlack(options: StartLocalSlackOptions): Promise<LocalSlack> {
+  const { db, logger } = options;
+  const dataDir = path.resolve(options.dataDir);
+  const configFile = path.join(dataDir, LOCAL_SLACK_FILE);
+  const stateFile = path.join(dataDir, LOCAL_SLACK_STATE_FILE);
+  await mkdir(dataDir, { recursive: true });
+
+  const saved = await readLocalSlackFile(dataDir).catch((error: unknown) => {
+    logger.warn({ err: error }, "local-slack.json unreadable; generating new local credentials");
+    return undefined;
+  });
+  const signingSecret = options.signingSecret ?? saved?.signingSecret ?? randomBytes(32).toString("hex");
+  const botToken = saved?.botToken ?? `xoxb-local-${randomBytes(24).toString("hex")}`;
+
+  const directory = await readDirectory(db);
+  const tenant = directory.tenant;
+  const teamId = tenant?.slackTeamId ?? localSlackTeamId(tenant?.id ?? "no-tenant");
+  if (tenant && tenant.slackTeamId === null) {
+    await db.prisma.tenant.update({ where: { id: tenant.id }, data: { slackTeamId: teamId } });
+    logger.info({ tenantId: tenant.id, slackTeamId: teamId }, "tenant connected to the local Slack workspace");
+  }
+  if (!tenant) logger.warn("no tenant in the database; the local Slack workspace has no people");
+
+  const initialState = await restoreState(stateFile, teamId, logger);
+  const standIn = createSlackStandIn({
+    host: "127.0.0.1",
+    teamId,
+    teamName: tenant?.name ?? "Local Sales",
+    botTokens: [botToken],
+    ...(initialState ? { initialState } : {}),
+    localControl: tenant ? { describeUsers: () => describeUsers(db, tenant.id) } : {},
+  });
+  const workspace = standIn.workspace;
+
+  const seeded = new Set<string>();
+  for (const person of directory.people) {
+    let userId = person.slackUserId;
+    if (userId === null) {
+      userId = localSlackUserId(tenant!.id, person.employeeId);
+      await db.prisma.employee.update({ where: { id: person.employeeId }, data: { slackUserId: userId } });
+    }
+    seeded.add(userId);
+    const profile = {
+      name: person.email.split("@")[0]!,
+      realName: person.name,
+      email: person.email,
+      tz: person.timeZone,
+      locale: slackLocale(person.locale),
+      deleted: !person.active,
+    };
+    if (workspace.user(userId)) workspace.updateUser(userId, profile);
+    else workspace.addUser({ id: userId, ...profile });
+  }
+  // People removed from the organisation since the state was saved leave the workspace too.
+  for (const user of Object.values(workspace.snapshot().users)) {
+    if (!user.isBot && !seeded.has(user.id) && !user.deleted) workspace.deactivateUser(user.id);
+  }
+  for (const channel of directory.channels) {
+    if (workspace.channel(channel.id)) workspace.setBotMembership(channel.id, true);
+    else workspace.addChannel({ id: channel.id, name: channel.name, botIsMember: true });
+  }
+
+  await standIn.start();
+  const apiUrl = standIn.url;
+  const controlUrl = `${standIn.origin}${LOCAL_CONTROL_PREFIX}`;
+  let botUrl = options.botUrl ? reachableUrl(options.botUrl) : undefined;
+
+  const writeConfig = () =>
+    writePrivateFile(configFile, `${JSON.stringify({ signingSecret, botToken, teamId, apiUrl, controlUrl, ...(botUrl ? { botUrl } : {}) } satisfies LocalSlackFile, null, 2)}\n`);
+  try {
+    await writeConfig();
+  } catch (error) {
+    await standIn.stop();
+    throw error;
+  }
+  logger.info({ apiUrl, teamId, users: seeded.size, channels: directory.channels.length, restored: initialState !== undefined }, "local Slack workspace started");
+
+  let stopping: Promise<void> | undefined;
+  return {
+    apiUrl,
+    controlUrl,
+    botToken,
+    signingSecret,
+    teamId,
+    workspace,
+    async setBotUrl(url) {
+      botUrl = reachableUrl(url);
+      await writeConfig();
+    },
+    stop() {
+      stopping ??= (async () => {
+        await standIn.stop();
+        await writePrivateFile(stateFile, JSON.stringify(trimForDisk(workspace.snapshot())));
+        logger.info({ file: stateFile }, "local Slack workspace saved");
+      })();
+      return stopping;
+    },
+  };
+}
