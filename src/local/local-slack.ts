@@ -7,6 +7,12 @@ import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import type { Database } from "../db/database.js";
+import {
+  assignSlackIds,
+  readLocalDirectory,
+  readLocalSlackUserDetails,
+  setTenantSlackTeam,
+} from "../db/repositories/local-slack-directory.js";
 import { slackIdFromKey } from "../db/seed/ids.js";
 import type { Logger } from "../logger.js";
 import { LOCAL_CONTROL_PREFIX, type LocalUserDetails } from "../slack-stand-in/control.js";
@@ -112,76 +118,9 @@ export async function readLocalSlackFile(dataDir: string): Promise<LocalSlackFil
   return parsed.data;
 }
 
-// --- reading the directory from the database --------------------------------------------------
-// Kept together so it can move into src/db/repositories as it grows.
-
-interface DirectoryPerson {
-  employeeId: string;
-  slackUserId: string | null;
-  email: string;
-  name: string;
-  title: string | null;
-  role: string;
-  team: string | null;
-  timeZone: string;
-  locale: string;
-  active: boolean;
-}
-
-interface Directory {
-  tenant: { id: string; name: string; slackTeamId: string | null } | null;
-  people: DirectoryPerson[];
-  channels: Array<{ id: string; name: string }>;
-}
-
-async function readDirectory(db: Database): Promise<Directory> {
-  const tenant =
-    (await db.prisma.tenant.findFirst({ where: { isDemo: true }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, slackTeamId: true } })) ??
-    (await db.prisma.tenant.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true, name: true, slackTeamId: true } }));
-  if (!tenant) return { tenant: null, people: [], channels: [] };
-  const [employees, teams] = await Promise.all([
-    db.prisma.employee.findMany({
-      where: { tenantId: tenant.id },
-      orderBy: { email: "asc" },
-      select: {
-        id: true,
-        slackUserId: true,
-        email: true,
-        name: true,
-        title: true,
-        role: true,
-        timeZone: true,
-        locale: true,
-        active: true,
-        team: { select: { name: true } },
-      },
-    }),
-    db.prisma.team.findMany({ where: { tenantId: tenant.id, slackChannelId: { not: null } }, orderBy: { name: "asc" }, select: { name: true, slackChannelId: true } }),
-  ]);
-  return {
-    tenant,
-    people: employees.map((row) => ({
-      employeeId: row.id,
-      slackUserId: row.slackUserId,
-      email: row.email,
-      name: row.name,
-      title: row.title,
-      role: row.role,
-      team: row.team?.name ?? null,
-      timeZone: row.timeZone,
-      locale: row.locale,
-      active: row.active,
-    })),
-    channels: teams.map((row) => ({ id: row.slackChannelId!, name: channelName(row.name) })),
-  };
-}
-
 async function describeUsers(db: Database, tenantId: string): Promise<Record<string, LocalUserDetails>> {
-  const rows = await db.prisma.employee.findMany({
-    where: { tenantId, slackUserId: { not: null } },
-    select: { slackUserId: true, role: true, title: true, team: { select: { name: true } } },
-  });
-  return Object.fromEntries(rows.map((row) => [row.slackUserId!, { role: row.role, title: row.title, team: row.team?.name ?? null }]));
+  const rows = await readLocalSlackUserDetails(db.prisma, tenantId);
+  return Object.fromEntries(rows.map(({ slackUserId, ...details }) => [slackUserId, details satisfies LocalUserDetails]));
 }
 
 // --- start -----------------------------------------------------------------------------------
@@ -235,11 +174,12 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
   const signingSecret = options.signingSecret ?? saved?.signingSecret ?? randomBytes(32).toString("hex");
   const botToken = saved?.botToken ?? `xoxb-local-${randomBytes(24).toString("hex")}`;
 
-  const directory = await readDirectory(db);
+  const directory = await readLocalDirectory(db.prisma);
   const tenant = directory.tenant;
+  const channels = directory.channels.map((channel) => ({ id: channel.slackChannelId, name: channelName(channel.teamName) }));
   const teamId = tenant?.slackTeamId ?? localSlackTeamId(tenant?.id ?? "no-tenant");
   if (tenant && tenant.slackTeamId === null) {
-    await db.prisma.tenant.update({ where: { id: tenant.id }, data: { slackTeamId: teamId } });
+    await setTenantSlackTeam(db.prisma, tenant.id, teamId);
     logger.info({ tenantId: tenant.id, slackTeamId: teamId }, "tenant connected to the local Slack workspace");
   }
   if (!tenant) logger.warn("no tenant in the database; the local Slack workspace has no people");
@@ -255,13 +195,17 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
   });
   const workspace = standIn.workspace;
 
+  // Employees without a Slack id get a stable local one, stored so the bot can resolve them.
+  const assignments = directory.people
+    .filter((person) => person.slackUserId === null)
+    .map((person) => ({ employeeId: person.employeeId, slackUserId: localSlackUserId(tenant!.id, person.employeeId) }));
+  await assignSlackIds(db.prisma, assignments);
+  const assigned = new Map(assignments.map((assignment) => [assignment.employeeId, assignment.slackUserId]));
+  const people = directory.people.map((person) => ({ ...person, slackUserId: person.slackUserId ?? assigned.get(person.employeeId)! }));
+
   const seeded = new Set<string>();
-  for (const person of directory.people) {
-    let userId = person.slackUserId;
-    if (userId === null) {
-      userId = localSlackUserId(tenant!.id, person.employeeId);
-      await db.prisma.employee.update({ where: { id: person.employeeId }, data: { slackUserId: userId } });
-    }
+  for (const person of people) {
+    const userId = person.slackUserId;
     seeded.add(userId);
     const profile = {
       name: person.email.split("@")[0]!,
@@ -278,7 +222,7 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
   for (const user of Object.values(workspace.snapshot().users)) {
     if (!user.isBot && !seeded.has(user.id) && !user.deleted) workspace.deactivateUser(user.id);
   }
-  for (const channel of directory.channels) {
+  for (const channel of channels) {
     if (workspace.channel(channel.id)) workspace.setBotMembership(channel.id, true);
     else workspace.addChannel({ id: channel.id, name: channel.name, botIsMember: true });
   }
@@ -296,7 +240,7 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
     await standIn.stop();
     throw error;
   }
-  logger.info({ apiUrl, teamId, users: seeded.size, channels: directory.channels.length, restored: initialState !== undefined }, "local Slack workspace started");
+  logger.info({ apiUrl, teamId, users: seeded.size, channels: channels.length, restored: initialState !== undefined }, "local Slack workspace started");
 
   let stopping: Promise<void> | undefined;
   return {
