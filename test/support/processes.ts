@@ -3,7 +3,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const projectRoot = fileURLToPath(new URL("../..", import.meta.url));
-const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
 
 export interface StartedProcess {
   child: ChildProcess;
@@ -17,7 +16,8 @@ export interface StartedProcess {
 }
 
 export function runScript(script: string, env: Record<string, string>, args: string[] = []): StartedProcess {
-  const child = spawn(tsx, [script, ...args], {
+  // The way package.json runs it: plain node with tsx's loader, so signals reach the app itself.
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TZ: "UTC", ...env },
     stdio: ["ignore", "pipe", "pipe"],
