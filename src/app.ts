@@ -5,8 +5,13 @@ import { type Clock, calendarDateIn, systemClock } from "./clock.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { applyMigrations, migrationStatus } from "./db/migrator.js";
 import { ensureDemoTenant } from "./db/seed/demo-tenant.js";
+import { withCaches } from "./db/repositories/cached-sales-data.js";
+import { createIdentityRepository, createSalesData } from "./db/repositories/sales-data.js";
 import { type RunningHttpServer, startHttpServer } from "./http/server.js";
+import { type LocalSlack, startLocalSlack } from "./local/local-slack.js";
 import { createLogger, type Logger } from "./logger.js";
+import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackAdapter } from "./slack/app.js";
+import { SlackIdentityResolver } from "./slack/identity.js";
 
 export interface StartAppOptions {
   config: Config;
@@ -36,6 +41,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   logger.info({ database: db.kind, dataDir: db.kind === "pglite" ? config.dataDir : undefined }, "database opened");
 
   let http: RunningHttpServer | undefined;
+  let localSlack: LocalSlack | undefined;
+  let slack: SlackAdapter | undefined;
   try {
     const report = await applyMigrations(db, { log: (message) => logger.info(message) });
     logger.info({ applied: report.applied.length, alreadyApplied: report.alreadyApplied }, "migrations up to date");
@@ -44,24 +51,50 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const seeded = await ensureDemoTenant(db, calendarDateIn(clock.now(), config.defaultTimeZone), demoMode);
     if (seeded) logger.info({ tenantId: seeded.tenantId, counts: seeded.counts }, "demo organisation created");
 
-    if (config.localMode) {
-      logger.info("no Slack credentials (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): running in local mode");
-    }
-
     http = await startHttpServer({
       host: config.host,
       port: config.port,
       logger,
       readiness: () => checkReadiness(db),
     });
-    logger.info({ url: http.url }, "listening");
+
+    // Local mode: no Slack credentials, so the bot talks to the project's own Slack stand-in.
+    if (config.localMode) {
+      localSlack = await startLocalSlack({ dataDir: config.dataDir, db, logger, signingSecret: config.slack.signingSecret });
+      await localSlack.setBotUrl(http.url);
+      logger.info(
+        { slackApiUrl: localSlack.apiUrl },
+        "no Slack credentials (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): running in local mode against the Slack stand-in; try `npm run chat -- --people`",
+      );
+    }
+    const data = withCaches(createSalesData(db.prisma));
+    slack = createSlackAdapter({
+      botToken: localSlack?.botToken ?? config.slack.botToken!,
+      signingSecret: localSlack?.signingSecret ?? config.slack.signingSecret!,
+      appToken: localSlack ? undefined : config.slack.appToken,
+      apiUrl: localSlack?.apiUrl ?? config.slack.apiUrl,
+      logger,
+      deps: {
+        data,
+        identity: new SlackIdentityResolver(createIdentityRepository(db.prisma), () => clock.now().getTime()),
+        clock,
+        defaultLocale: config.defaultLocale,
+        logger,
+      },
+    });
+    if (slack.requestListener) http.addRoute(SLACK_EVENTS_PATH, slack.requestListener);
+    await slack.start();
+    logger.info({ url: http.url, slack: slack.requestListener ? "http" : "socket-mode" }, "listening");
   } catch (error) {
+    await slack?.stop().catch(() => {});
     await http?.close(0);
+    await localSlack?.stop().catch(() => {});
     await db.close().catch(() => {});
     throw error;
   }
 
   const server = http;
+  const slackAdapter = slack;
   let stopping: Promise<void> | undefined;
   return {
     url: server.url,
@@ -70,7 +103,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     logger,
     stop() {
       stopping ??= (async () => {
+        await slackAdapter.stop();
         await server.close(config.shutdownTimeoutMs);
+        await localSlack?.stop();
         await db.close();
         logger.info("stopped");
       })();

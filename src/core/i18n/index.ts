@@ -17,3 +17,5 @@ export {
 } from "./format.js";
 export { intlTag, isLocale, LOCALES, resolveLocale, type Locale } from "./locale.js";
 export { catalogues, moreLabel, t } from "./messages.js";
+export type { AnswerArgs, AnswerCatalogue, AnswerKey, AnswerParams, ChangeFigures } from "./answer-catalogue.js";
+export { answerCatalogues, answerText } from "./answers.js";

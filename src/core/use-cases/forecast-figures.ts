@@ -1,0 +1,95 @@
+// What `/forecast` answers for one person and for a team share: the figure fields and the
+// week-over-week change.
+import { answerText } from "../i18n/answers.js";
+import { formatMoney } from "../i18n/format.js";
+import { t } from "../i18n/messages.js";
+import type { DealMove, ForecastTotals } from "../forecast.js";
+import { addDays } from "../dates.js";
+import type { ReplyBlock } from "../reply.js";
+import type { PipelineSnapshotRow } from "../types.js";
+import { cutList } from "../reply.js";
+import type { QuestionContext } from "./question-context.js";
+import { money } from "./reply-parts.js";
+
+/** Moves worth naming in a person's own change list, in this order (see `forecastChange`). */
+const NAMED_MOVES = new Set<DealMove["kind"]>(["won", "lost", "pushed", "pulledIn", "new"]);
+const MAX_MOVES = 5;
+
+/**
+ * The newest snapshot taken on or before a week ago (the asker's today − 7 days), or null. Read
+ * from the snapshot history the projection loads anyway (one read per request, cached by the
+ * data layer) rather than asking the database again.
+ */
+export function lastWeeksSnapshotDate(context: QuestionContext, history: readonly PipelineSnapshotRow[]): string | null {
+  const weekAgo = addDays(context.today, -7);
+  let newest: string | null = null;
+  for (const row of history) {
+    if (row.snapshotDate <= weekAgo && (newest === null || row.snapshotDate > newest)) newest = row.snapshotDate;
+  }
+  return newest;
+}
+
+/** Closed, Commit, Best case, Pipeline, Weighted pipeline and Projection, formatted. */
+export function figureFields(context: QuestionContext, totals: ForecastTotals, projectedMinor: number): Array<{ label: string; value: string }> {
+  const { locale } = context;
+  const m = (minor: number): string => formatMoney(minor, context.tenant.currency, locale);
+  return [
+    { label: answerText(locale, "label.closed"), value: m(totals.closedMinor) },
+    { label: t(locale, "label.commit"), value: m(totals.commitMinor) },
+    { label: t(locale, "label.bestCase"), value: m(totals.bestCaseMinor) },
+    { label: t(locale, "label.pipeline"), value: m(totals.pipelineMinor) },
+    { label: t(locale, "label.weightedPipeline"), value: m(totals.weightedPipelineMinor) },
+    { label: t(locale, "label.projection"), value: m(projectedMinor) },
+  ];
+}
+
+/** "Change since 5 Aug 2026: closed +RM 20K · …" and, for one person, the deals that moved. */
+export function changeBlocks(
+  context: QuestionContext,
+  snapshotDate: string | null,
+  before: ForecastTotals | null,
+  after: ForecastTotals,
+  moves?: readonly DealMove[],
+): ReplyBlock[] {
+  const { locale } = context;
+  if (snapshotDate === null || before === null) return [{ kind: "text", text: answerText(locale, "change.noSnapshot") }];
+  const blocks: ReplyBlock[] = [
+    {
+      kind: "text",
+      text: answerText(locale, "change.since", {
+        date: snapshotDate,
+        currency: context.tenant.currency,
+        delta: {
+          closedMinor: after.closedMinor - before.closedMinor,
+          commitMinor: after.commitMinor - before.commitMinor,
+          bestCaseMinor: after.bestCaseMinor - before.bestCaseMinor,
+          pipelineMinor: after.pipelineMinor - before.pipelineMinor,
+        },
+      }),
+    },
+  ];
+  if (moves === undefined) return blocks;
+  const named = moves.filter((move) => NAMED_MOVES.has(move.kind)).map((move) => moveLine(context, move));
+  if (named.length === 0) return [...blocks, { kind: "context", text: answerText(locale, "change.noMoves") }];
+  const list = cutList(named, MAX_MOVES);
+  return [...blocks, { kind: "list", items: list.items, moreCount: list.moreCount }];
+}
+
+function moveLine(context: QuestionContext, move: DealMove): string {
+  const { locale } = context;
+  const name = move.name ?? move.accountName ?? move.opportunityId;
+  const amount = money(context, move.amountAfterMinor ?? move.amountBeforeMinor ?? 0);
+  const closeDate = move.closeDateAfter ?? move.closeDateBefore ?? "";
+  switch (move.kind) {
+    case "won":
+      return answerText(locale, "move.won", { name, amount });
+    case "lost":
+      return answerText(locale, "move.lost", { name, amount });
+    case "pushed":
+      return answerText(locale, "move.pushed", { name, amount, closeDate });
+    case "pulledIn":
+      return answerText(locale, "move.pulledIn", { name, amount, closeDate });
+    default:
+      return answerText(locale, "move.new", { name, amount });
+  }
+}

@@ -1,0 +1,128 @@
+// `/forecast team`: a management chain's figures from deal summaries (never per-deal loads),
+// so that the top of a 2,000-rep organisation is answered from a few grouped queries and the
+// snapshot history (read once per request, cached by the data layer).
+import { forecastTotals, rollUpForecast, stateFromSnapshot, type ForecastTotals } from "../forecast.js";
+import { answerText } from "../i18n/answers.js";
+import { formatMoney } from "../i18n/format.js";
+import type { Period } from "../period-spec.js";
+import { projectPeriodClose } from "../projection.js";
+import { cutList, type Reply } from "../reply.js";
+import type { PipelineSnapshotRow } from "../types.js";
+import type { QuestionContext } from "./question-context.js";
+import { changeBlocks, figureFields, lastWeeksSnapshotDate } from "./forecast-figures.js";
+import { labelOf, MAX_LIST_ITEMS, money, periodContext } from "./reply-parts.js";
+import { effectiveQuotas, teamQuotaOf, type TeamScope } from "./team-scope.js";
+
+/**
+ * The team's Closed, Commit, Best case, Pipeline, Weighted pipeline and Projection, the team
+ * quota and the leader's call, the change since last week's snapshot (figures only: naming
+ * moved deals would need every deal), and one line per direct report, largest commit first.
+ */
+export async function answerTeamForecast(context: QuestionContext, scope: TeamScope, period: Period): Promise<Reply> {
+  const { data, tenantId, today, locale } = context;
+  const range = { start: period.start, end: period.end };
+  const callers = scope.root === null ? scope.lineIds : [scope.root.id, ...scope.lineIds];
+  const [summaries, records, calls, history] = await Promise.all([
+    data.dealSummaries(tenantId, scope.memberIds, range),
+    data.quotas(tenantId, scope.memberIds, period),
+    data.forecastCalls(tenantId, callers, period),
+    data.snapshotHistory(tenantId, today),
+  ]);
+  const snapshotDate = lastWeeksSnapshotDate(context, history);
+  // Last week's team totals from the history already in memory (it holds every snapshot row),
+  // not from another query: no per-deal load, no second round trip.
+  const before = snapshotDate === null ? null : snapshotTotals(history, snapshotDate, scope.memberIds, period);
+
+  const quotas = effectiveQuotas(context, records, period);
+  const rollUp = rollUpForecast({
+    org: context.org,
+    period,
+    opportunities: summaries,
+    calls,
+    quotas,
+    ...(scope.root === null ? {} : { rootId: scope.root.id }),
+  });
+  // Summaries share stage, category and probability within a group, so the projection is exact on them.
+  const projection = projectPeriodClose({ period, today, opportunities: summaries, history });
+  const totals: ForecastTotals = scope.root === null ? forecastTotals(summaries, period) : rollUp.get(scope.root.id)!.team;
+  let teamQuota: number | null = null;
+  for (const id of scope.lineIds) {
+    const quota = teamQuotaOf(id, rollUp, quotas);
+    if (quota !== null) teamQuota = (teamQuota ?? 0) + quota;
+  }
+
+  const fields = figureFields(context, totals, projection.projectedMinor);
+  fields.push({
+    label: answerText(locale, "label.teamQuota"),
+    value: teamQuota === null ? answerText(locale, "forecast.noQuota") : formatMoney(teamQuota, context.tenant.currency, locale),
+  });
+  if (scope.root !== null) {
+    const call = rollUp.get(scope.root.id)?.call ?? null;
+    fields.push({
+      label: answerText(locale, "label.teamCall"),
+      value:
+        call === null
+          ? answerText(locale, "forecast.noCall")
+          : answerText(locale, "forecast.call", {
+              commit: money(context, call.commitMinor),
+              bestCase: money(context, call.bestCaseMinor),
+              commitVsQuota: teamQuota ? call.commitMinor / teamQuota : null,
+            }),
+    });
+  }
+
+  const lines = scope.lineIds
+    .map((id) => ({ id, name: context.byId.get(id)?.name ?? id, forecast: rollUp.get(id) }))
+    .filter((line) => line.forecast !== undefined)
+    .sort((a, b) => b.forecast!.team.commitMinor - a.forecast!.team.commitMinor || a.name.localeCompare(b.name));
+  const items = lines.map(({ name, forecast }) =>
+    answerText(locale, "forecast.teamLine", {
+      name,
+      commit: money(context, forecast!.team.commitMinor),
+      bestCase: money(context, forecast!.team.bestCaseMinor),
+      pipeline: money(context, forecast!.team.pipelineMinor),
+      callCommit: forecast!.call === null ? null : money(context, forecast!.call.commitMinor),
+    }),
+  );
+  const rootOwn = scope.root === null ? null : rollUp.get(scope.root.id)!.own;
+  if (scope.root !== null && rootOwn !== null && (rootOwn.bestCaseMinor > 0 || rootOwn.pipelineMinor > 0)) {
+    items.push(
+      answerText(locale, "forecast.teamLine", {
+        name: answerText(locale, "team.ownDeals", { name: scope.root.name }),
+        commit: money(context, rootOwn.commitMinor),
+        bestCase: money(context, rootOwn.bestCaseMinor),
+        pipeline: money(context, rootOwn.pipelineMinor),
+        callCommit: null,
+      }),
+    );
+  }
+  const list = cutList(items, MAX_LIST_ITEMS);
+  const label = labelOf(context, period);
+  const headingText =
+    scope.root !== null && scope.root.id !== context.asker.id
+      ? answerText(locale, "heading.team.person", { name: scope.root.name, period: label })
+      : answerText(locale, "heading.team.own", { period: label });
+  return {
+    summary: `${headingText}: ${fields[1]!.label} ${fields[1]!.value} · ${fields[5]!.label} ${fields[5]!.value}`,
+    blocks: [
+      { kind: "heading", text: headingText },
+      { kind: "fields", fields },
+      ...changeBlocks(context, snapshotDate, before, totals),
+      { kind: "list", items: list.items, moreCount: list.moreCount },
+      periodContext(context, period),
+    ],
+  };
+}
+
+/** Forecast figures of the period as one snapshot showed them, for these owners. */
+function snapshotTotals(
+  history: readonly PipelineSnapshotRow[],
+  snapshotDate: string,
+  ownerIds: readonly string[],
+  period: Pick<Period, "start" | "end">,
+): ForecastTotals {
+  const owners = new Set(ownerIds);
+  const states = [];
+  for (const row of history) if (row.snapshotDate === snapshotDate && owners.has(row.ownerId)) states.push(stateFromSnapshot(row));
+  return forecastTotals(states, period);
+}

@@ -1,0 +1,360 @@
+// Prisma implementation of the SalesData port. The only place that knows how quotas, deals,
+// plans, calls and snapshots are stored; it returns plain data (types.ts), never Prisma rows.
+import type { CommissionPlan } from "../../core/commission.js";
+import type { Locale } from "../../core/i18n/locale.js";
+import type { Person, SalesData, TenantProfile } from "../../core/sales-data.js";
+import type { ForecastCall, Opportunity, OpportunityState, PipelineSnapshotRow, QuotaRecord } from "../../core/types.js";
+import { AppError } from "../../core/errors.js";
+import { Prisma, type PrismaClient } from "../generated/client.js";
+
+type Client = PrismaClient | Prisma.TransactionClient;
+
+/** `@db.Date` values arrive as UTC midnights. */
+export function isoDate(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+export function dateValue(iso: string): Date {
+  return new Date(`${iso}T00:00:00.000Z`);
+}
+
+/** Minor units from a BigInt column; amounts beyond 2^53 are refused rather than rounded. */
+export function minorUnits(value: bigint | number | string): number {
+  const asNumber = Number(value);
+  if (!Number.isSafeInteger(asNumber)) throw new AppError("internal", `amount ${String(value)} is out of range`);
+  return asNumber;
+}
+
+function locale(value: string): Locale {
+  return value === "ms" ? "ms" : "en";
+}
+
+export function createSalesData(prisma: Client): SalesData {
+  return {
+    async tenant(tenantId) {
+      const row = await prisma.tenant.findUnique({
+        where: { id: tenantId },
+        select: {
+          id: true,
+          name: true,
+          currency: true,
+          fiscalYearStartMonth: true,
+          timeZone: true,
+          locale: true,
+          leaderboardVisibility: true,
+          anonymityThreshold: true,
+        },
+      });
+      if (!row) throw new AppError("not_found", "That organisation does not exist.");
+      return { ...row, locale: locale(row.locale) } satisfies TenantProfile;
+    },
+
+    async people(tenantId) {
+      const rows = await prisma.employee.findMany({
+        where: { tenantId },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          managerId: true,
+          teamId: true,
+          active: true,
+          title: true,
+          timeZone: true,
+          locale: true,
+          startDate: true,
+          slackUserId: true,
+        },
+        orderBy: { name: "asc" },
+      });
+      return rows.map(
+        (row): Person => ({ ...row, locale: locale(row.locale), startDate: row.startDate ? isoDate(row.startDate) : null }),
+      );
+    },
+
+    async quotas(tenantId, employeeIds, period) {
+      const rows = await prisma.quota.findMany({
+        where: { tenantId, employeeId: { in: [...employeeIds] }, periodStart: dateValue(period.start) },
+        select: { employeeId: true, periodStart: true, periodEnd: true, amountMinor: true, currency: true, rampPercent: true },
+      });
+      return rows.map(
+        (row): QuotaRecord => ({
+          employeeId: row.employeeId,
+          periodStart: isoDate(row.periodStart),
+          periodEnd: isoDate(row.periodEnd),
+          amountMinor: minorUnits(row.amountMinor),
+          currency: row.currency,
+          rampPercent: row.rampPercent,
+        }),
+      );
+    },
+
+    async deals(tenantId, ownerIds, range) {
+      const rows = await prisma.opportunity.findMany({
+        where: {
+          tenantId,
+          ownerId: { in: [...ownerIds] },
+          closeDate: { gte: dateValue(range.start), lte: dateValue(range.end) },
+        },
+        select: {
+          id: true,
+          name: true,
+          accountName: true,
+          ownerId: true,
+          amountMinor: true,
+          probability: true,
+          forecastCategory: true,
+          closeDate: true,
+          isClosed: true,
+          isWon: true,
+          lastActivityAt: true,
+          stage: { select: { name: true } },
+        },
+      });
+      return rows.map(
+        (row): Opportunity => ({
+          id: row.id,
+          name: row.name,
+          accountName: row.accountName,
+          ownerId: row.ownerId,
+          amountMinor: minorUnits(row.amountMinor),
+          probability: row.probability,
+          forecastCategory: row.forecastCategory,
+          closeDate: isoDate(row.closeDate),
+          isClosed: row.isClosed,
+          isWon: row.isWon,
+          stageName: row.stage.name,
+          lastActivityAt: row.lastActivityAt,
+        }),
+      );
+    },
+
+    async dealSummaries(tenantId, ownerIds, range) {
+      const rows = await prisma.$queryRaw<
+        Array<{
+          owner_id: string;
+          forecast_category: OpportunityState["forecastCategory"];
+          is_closed: boolean;
+          is_won: boolean;
+          stage_name: string;
+          probability: number;
+          close_date: Date;
+          amount: string;
+          deals: number;
+        }>
+      >`
+        SELECT o.owner_id::text AS owner_id, o.forecast_category::text AS forecast_category, o.is_closed, o.is_won,
+               s.name AS stage_name, o.probability::int AS probability, MIN(o.close_date) AS close_date,
+               SUM(o.amount_minor)::text AS amount, COUNT(*)::int AS deals
+          FROM opportunity o
+          JOIN stage s ON s.id = o.stage_id
+         WHERE o.tenant_id = ${tenantId}::uuid
+           AND o.owner_id = ANY(${[...ownerIds]}::uuid[])
+           AND o.close_date BETWEEN ${range.start}::date AND ${range.end}::date
+         GROUP BY o.owner_id, o.forecast_category, o.is_closed, o.is_won, s.name, o.probability`;
+      return rows.map(
+        (row, index): OpportunityState => ({
+          id: `summary-${index}`,
+          ownerId: row.owner_id,
+          amountMinor: minorUnits(row.amount),
+          probability: row.probability,
+          forecastCategory: row.forecast_category,
+          // Every deal of the group closes inside the range; one date of it stands for all.
+          closeDate: isoDate(new Date(row.close_date)),
+          isClosed: row.is_closed,
+          isWon: row.is_won,
+          stageName: row.stage_name,
+          dealCount: row.deals,
+        }),
+      );
+    },
+
+    async commissionPlan(tenantId, employeeId, date) {
+      const assignment = await prisma.planAssignment.findFirst({
+        where: { tenantId, employeeId, periodStart: { lte: dateValue(date) }, periodEnd: { gte: dateValue(date) } },
+        orderBy: { periodStart: "desc" },
+        select: {
+          plan: {
+            select: {
+              currency: true,
+              payoutCapMinor: true,
+              tiers: {
+                orderBy: { sortOrder: "asc" },
+                select: { fromAttainment: true, toAttainment: true, rate: true, mode: true, capMinor: true },
+              },
+            },
+          },
+        },
+      });
+      if (!assignment) return null;
+      const { plan } = assignment;
+      return {
+        currency: plan.currency,
+        payoutCapMinor: plan.payoutCapMinor === null ? null : minorUnits(plan.payoutCapMinor),
+        tiers: plan.tiers.map((tier) => ({
+          fromAttainment: tier.fromAttainment.toNumber(),
+          toAttainment: tier.toAttainment === null ? null : tier.toAttainment.toNumber(),
+          rate: tier.rate.toNumber(),
+          mode: tier.mode,
+          capMinor: tier.capMinor === null ? null : minorUnits(tier.capMinor),
+        })),
+      } satisfies CommissionPlan;
+    },
+
+    async forecastCalls(tenantId, employeeIds, period) {
+      const rows = await prisma.forecastCall.findMany({
+        where: { tenantId, employeeId: { in: [...employeeIds] }, periodStart: dateValue(period.start), periodEnd: dateValue(period.end) },
+        orderBy: { submittedAt: "asc" },
+        select: { employeeId: true, periodStart: true, periodEnd: true, commitMinor: true, bestCaseMinor: true, currency: true, submittedAt: true },
+      });
+      return rows.map(
+        (row): ForecastCall => ({
+          employeeId: row.employeeId,
+          periodStart: isoDate(row.periodStart),
+          periodEnd: isoDate(row.periodEnd),
+          commitMinor: minorUnits(row.commitMinor),
+          bestCaseMinor: minorUnits(row.bestCaseMinor),
+          currency: row.currency,
+          submittedAt: row.submittedAt,
+        }),
+      );
+    },
+
+    async recordForecastCall(tenantId, call) {
+      await prisma.forecastCall.create({
+        data: {
+          tenantId,
+          employeeId: call.employeeId,
+          periodStart: dateValue(call.periodStart),
+          periodEnd: dateValue(call.periodEnd),
+          commitMinor: BigInt(call.commitMinor),
+          bestCaseMinor: BigInt(call.bestCaseMinor),
+          currency: call.currency,
+          submittedAt: call.submittedAt,
+        },
+      });
+    },
+
+    async snapshotDates(tenantId, onOrBefore, limit) {
+      const rows = await prisma.pipelineSnapshot.findMany({
+        where: { tenantId, snapshotDate: { lte: dateValue(onOrBefore) } },
+        distinct: ["snapshotDate"],
+        orderBy: { snapshotDate: "desc" },
+        take: limit,
+        select: { snapshotDate: true },
+      });
+      return rows.map((row) => isoDate(row.snapshotDate));
+    },
+
+    async snapshot(tenantId, date, ownerIds, range) {
+      const rows = await prisma.$queryRaw<
+        Array<{
+          opportunity_id: string;
+          owner_id: string;
+          name: string;
+          account_name: string | null;
+          stage_name: string;
+          amount: string;
+          probability: number;
+          forecast_category: OpportunityState["forecastCategory"];
+          close_date: Date;
+          is_closed: boolean;
+          is_won: boolean;
+        }>
+      >`
+        SELECT p.opportunity_id::text AS opportunity_id, p.owner_id::text AS owner_id, o.name, o.account_name,
+               s.name AS stage_name, p.amount_minor::text AS amount, p.probability::int AS probability,
+               p.forecast_category::text AS forecast_category, p.close_date, p.is_closed, p.is_won
+          FROM pipeline_snapshot p
+          JOIN opportunity o ON o.id = p.opportunity_id
+          JOIN stage s ON s.id = p.stage_id
+         WHERE p.tenant_id = ${tenantId}::uuid
+           AND p.snapshot_date = ${date}::date
+           AND p.owner_id = ANY(${[...ownerIds]}::uuid[])
+           AND p.close_date BETWEEN ${range.start}::date AND ${range.end}::date`;
+      return rows.map(
+        (row): Opportunity => ({
+          id: row.opportunity_id,
+          ownerId: row.owner_id,
+          name: row.name,
+          accountName: row.account_name,
+          stageName: row.stage_name,
+          amountMinor: minorUnits(row.amount),
+          probability: row.probability,
+          forecastCategory: row.forecast_category,
+          closeDate: isoDate(new Date(row.close_date)),
+          isClosed: row.is_closed,
+          isWon: row.is_won,
+        }),
+      );
+    },
+
+    async snapshotHistory(tenantId, onOrBefore) {
+      const rows = await prisma.$queryRaw<
+        Array<{
+          snapshot_date: Date;
+          opportunity_id: string;
+          owner_id: string;
+          stage_name: string;
+          forecast_category: OpportunityState["forecastCategory"];
+          amount: string;
+          close_date: Date;
+          is_closed: boolean;
+          is_won: boolean;
+          probability: number;
+        }>
+      >`
+        SELECT p.snapshot_date, p.opportunity_id::text AS opportunity_id, p.owner_id::text AS owner_id,
+               s.name AS stage_name, p.forecast_category::text AS forecast_category, p.amount_minor::text AS amount,
+               p.close_date, p.is_closed, p.is_won, p.probability::int AS probability
+          FROM pipeline_snapshot p
+          JOIN stage s ON s.id = p.stage_id
+         WHERE p.tenant_id = ${tenantId}::uuid AND p.snapshot_date <= ${onOrBefore}::date`;
+      return rows.map(
+        (row): PipelineSnapshotRow => ({
+          snapshotDate: isoDate(new Date(row.snapshot_date)),
+          opportunityId: row.opportunity_id,
+          ownerId: row.owner_id,
+          stage: row.stage_name,
+          forecastCategory: row.forecast_category,
+          amountMinor: minorUnits(row.amount),
+          closeDate: isoDate(new Date(row.close_date)),
+          isClosed: row.is_closed,
+          isWon: row.is_won,
+          probability: row.probability,
+        }),
+      );
+    },
+  };
+}
+
+/** Who a chat user is, for the adapters: by stored platform id, then by e-mail. */
+export function createIdentityRepository(prisma: Client) {
+  return {
+    async tenantBySlackTeam(slackTeamId: string): Promise<{ id: string } | null> {
+      return prisma.tenant.findUnique({ where: { slackTeamId }, select: { id: true } });
+    },
+    async employeeBySlackId(tenantId: string, slackUserId: string): Promise<{ id: string; active: boolean } | null> {
+      return prisma.employee.findUnique({
+        where: { tenantId_slackUserId: { tenantId, slackUserId } },
+        select: { id: true, active: true },
+      });
+    },
+    /** Links the Slack id to the employee with this e-mail; returns them, or null if there is none. */
+    async linkSlackIdByEmail(tenantId: string, email: string, slackUserId: string): Promise<{ id: string; active: boolean } | null> {
+      const employee = await prisma.employee.findUnique({
+        where: { tenantId_email: { tenantId, email: email.trim().toLowerCase() } },
+        select: { id: true, active: true, slackUserId: true },
+      });
+      if (!employee) return null;
+      if (employee.slackUserId !== slackUserId) {
+        await prisma.employee.update({ where: { id: employee.id }, data: { slackUserId } });
+      }
+      return { id: employee.id, active: employee.active };
+    },
+  };
+}
+
+export type IdentityRepository = ReturnType<typeof createIdentityRepository>;
+export { Prisma };

@@ -1,0 +1,69 @@
+// The Slack adapter: a Bolt 5 app, over HTTP (mounted on our server at /slack/events, signature
+// verified by Bolt) or over Socket Mode when an app token is given.
+import type { RequestListener } from "node:http";
+import bolt from "@slack/bolt";
+import type { Logger } from "../logger.js";
+import { boltLogger } from "./bolt-logger.js";
+import { register as registerCommands } from "./commands/index.js";
+import type { SlackDeps } from "./deps.js";
+
+const { App, HTTPReceiver, LogLevel } = bolt;
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode when set. */
+  appToken?: string | undefined;
+  /** Where Web API calls go (the local stand-in); Slack itself when unset. */
+  apiUrl?: string | undefined;
+  logger: Logger;
+  deps: SlackDeps;
+}
+
+export interface SlackAdapter {
+  /** Set in HTTP mode: mount it at SLACK_EVENTS_PATH. */
+  requestListener: RequestListener | undefined;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const logger = boltLogger(options.logger);
+  const clientOptions = options.apiUrl ? { slackApiUrl: options.apiUrl } : {};
+  if (options.appToken) {
+    const app = new App({
+      token: options.botToken,
+      appToken: options.appToken,
+      socketMode: true,
+      logger,
+      logLevel: LogLevel.INFO,
+      clientOptions,
+    });
+    registerCommands(app, options.deps);
+    return {
+      requestListener: undefined,
+      start: async () => {
+        await app.start();
+      },
+      stop: async () => {
+        await app.stop();
+      },
+    };
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: options.signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    // Acknowledge first, work after: Slack's 3-second limit applies to the acknowledgement.
+    processBeforeResponse: false,
+    logger,
+  });
+  const app = new App({ token: options.botToken, receiver, logger, clientOptions });
+  registerCommands(app, options.deps);
+  return {
+    requestListener: receiver.requestListener,
+    start: async () => {},
+    stop: async () => {},
+  };
+}

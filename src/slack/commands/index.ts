@@ -1,0 +1,9 @@
+import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../deps.js";
+import { registerForecastCommand } from "./forecast.js";
+import { registerQuotaCommand } from "./quota.js";
+
+export function register(app: App, deps: SlackDeps): void {
+  registerQuotaCommand(app, deps);
+  registerForecastCommand(app, deps);
+}

@@ -1,0 +1,14 @@
+// What the Slack adapter needs from the rest of the application.
+import type { Clock } from "../clock.js";
+import type { Locale } from "../core/i18n/locale.js";
+import type { SalesData } from "../core/sales-data.js";
+import type { Logger } from "../logger.js";
+import type { SlackIdentityResolver } from "./identity.js";
+
+export interface SlackDeps {
+  data: SalesData;
+  identity: SlackIdentityResolver;
+  clock: Clock;
+  defaultLocale: Locale;
+  logger: Logger;
+}
