@@ -1,13 +1,11 @@
 // The Slack adapter: a Bolt 5 app, over HTTP (mounted on our server at /slack/events, signature
 // verified by Bolt) or over Socket Mode when an app token is given.
 import type { RequestListener } from "node:http";
-import bolt from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import type { Logger } from "../logger.js";
 import { boltLogger } from "./bolt-logger.js";
 import { register as registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./deps.js";
-
-const { App, HTTPReceiver, LogLevel } = bolt;
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 

@@ -71,8 +71,13 @@ export async function startBotUnderTest(kind: DatabaseKind, options: { today: st
   });
   const app = await startApp({ config, database: db, clock: options.clock });
 
+  // Remembered, so that asking still works while a test has taken the database away.
+  const slackIds = new Map<string, string>();
   async function slackUserId(email: string): Promise<string> {
+    const known = slackIds.get(email);
+    if (known) return known;
     const person = await db.prisma.employee.findFirstOrThrow({ where: { tenantId: seeded.tenantId, email }, select: { slackUserId: true } });
+    slackIds.set(email, person.slackUserId!);
     return person.slackUserId!;
   }
 
