@@ -108,6 +108,39 @@ export function learnWinRates(
   };
 }
 
+/**
+ * The observation counts `learnWinRates` gathers, as plain data: what a data source may compute
+ * next to the data (e.g. one grouped SQL query over millions of snapshot rows) and hand over.
+ * It must follow the same rule as `learnWinRates`; the repository's test holds it to that.
+ */
+export interface WinRateCounts {
+  overall: WinCount;
+  byCategory: ReadonlyArray<{ category: ForecastCategory } & WinCount>;
+  byStage: ReadonlyArray<{ stage: string } & WinCount>;
+}
+
+/** The horizon a projection of `period` uses as of `today`: calendar days left, never negative. */
+export function projectionHorizonDays(today: string, period: Pick<Period, "end">): number {
+  return Math.max(0, daysBetween(today, period.end));
+}
+
+/** A model from counts gathered elsewhere (see WinRateCounts). */
+export function winRateModelFromCounts(
+  counts: WinRateCounts,
+  asOf: string,
+  horizonDays: number,
+  priorStrength = DEFAULT_PRIOR_STRENGTH,
+): WinRateModel {
+  return {
+    asOf,
+    horizonDays,
+    priorStrength,
+    overall: { wins: counts.overall.wins, observations: counts.overall.observations },
+    byCategory: new Map(counts.byCategory.map((c) => [c.category, { wins: c.wins, observations: c.observations }])),
+    byStage: new Map(counts.byStage.map((c) => [c.stage, { wins: c.wins, observations: c.observations }])),
+  };
+}
+
 export type ProbabilityBasis = "stage" | "category" | "overall" | "crmProbability";
 
 export interface WinProbability {
@@ -169,15 +202,23 @@ export interface ProjectPeriodCloseInput {
   today: string;
   /** Current deals of the people in scope. */
   opportunities: readonly OpportunityState[];
-  history: readonly PipelineSnapshotRow[];
+  /** Either the snapshot history to learn from, or a model already learned for this `today` and period. */
+  history?: readonly PipelineSnapshotRow[];
+  model?: WinRateModel;
   priorStrength?: number;
 }
 
 /** Projects the period's final closed-won (minor units) from deals today and the tenant's history. */
 export function projectPeriodClose(input: ProjectPeriodCloseInput): Projection {
   const { period, today } = input;
-  const horizonDays = Math.max(0, daysBetween(today, period.end));
-  const model = learnWinRates(input.history, today, horizonDays, input.priorStrength ?? DEFAULT_PRIOR_STRENGTH);
+  const horizonDays = projectionHorizonDays(today, period);
+  let model = input.model;
+  if (model === undefined) {
+    if (input.history === undefined) throw new AppError("internal", "A projection needs a history or a model.");
+    model = learnWinRates(input.history, today, horizonDays, input.priorStrength ?? DEFAULT_PRIOR_STRENGTH);
+  } else if (model.asOf !== today || model.horizonDays !== horizonDays) {
+    throw new AppError("internal", "The win-rate model was learned for another day or horizon.");
+  }
   const closedMinor = closedWonIn(input.opportunities, period);
   const deals: ProjectedDeal[] = [];
   let expected = 0;

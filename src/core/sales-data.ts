@@ -3,6 +3,7 @@
 import type { CommissionPlan } from "./commission.js";
 import type { Locale } from "./i18n/locale.js";
 import type { Period } from "./period-spec.js";
+import type { WinRateCounts } from "./projection.js";
 import type {
   ForecastCall,
   LeaderboardVisibility,
@@ -64,6 +65,13 @@ export interface SalesData {
   snapshotDates(tenantId: string, onOrBefore: string, limit: number): Promise<string[]>;
   /** Snapshot rows of one date for these owners whose close date falls in `range`. */
   snapshot(tenantId: string, date: string, ownerIds: readonly string[], range: DateRange): Promise<Opportunity[]>;
+  /** Snapshot rows of one date summed like `dealSummaries` (for a team's week-over-week change). */
+  snapshotSummaries(tenantId: string, date: string, ownerIds: readonly string[], range: DateRange): Promise<OpportunityState[]>;
+  /**
+   * The win/observation counts `learnWinRates` would gather from the tenant's snapshots up to
+   * `asOf` for `horizonDays`, computed next to the data (same rule; see projection.ts).
+   */
+  winRateCounts(tenantId: string, asOf: string, horizonDays: number): Promise<WinRateCounts>;
   /** All snapshot rows of the tenant up to `onOrBefore` (history for projections). */
   snapshotHistory(tenantId: string, onOrBefore: string): Promise<PipelineSnapshotRow[]>;
 }

@@ -51,7 +51,7 @@ describe("use cases and errors", () => {
   it("lets a database failure through to the adapter, which answers 'try again' and logs it", async () => {
     const ask = { tenantId: TENANT_ID, employeeId: ID.maria, locale: "en" as const, now: NOW };
     await expect(answerQuotaQuestion({ ...ask, data: failing("deals"), text: "" })).rejects.toThrow("ECONNREFUSED");
-    await expect(answerForecastQuestion({ ...ask, data: failing("snapshotHistory"), text: "" })).rejects.toThrow("ECONNREFUSED");
+    await expect(answerForecastQuestion({ ...ask, data: failing("winRateCounts"), text: "" })).rejects.toThrow("ECONNREFUSED");
     await expect(answerForecastQuestion({ ...ask, data: failing("recordForecastCall"), text: "submit commit 120k" })).rejects.toThrow(
       "ECONNREFUSED",
     );

@@ -63,7 +63,9 @@ describe("/forecast own", () => {
       "New: Acme expansion (RM 40K)",
     ]);
     expect(textsOf(reply, "context")).toEqual([CONTEXT_EN]);
-    expect(data.reads.filter((read) => read === "snapshotHistory")).toHaveLength(1);
+    // The projection learns from counts gathered by the data source, never the whole history.
+    expect(data.reads).not.toContain("snapshotHistory");
+    expect(data.reads.filter((read) => read === "winRateCounts")).toHaveLength(1);
   });
 
   it("answers in Malay", async () => {
@@ -118,8 +120,9 @@ describe("/forecast team", () => {
     expect(data.reads).not.toContain("deals");
     expect(data.reads).not.toContain("snapshot");
     expect(data.reads).toContain("dealSummaries");
-    expect(data.reads).not.toContain("snapshotDates");
-    expect(data.reads.filter((read) => read === "snapshotHistory")).toHaveLength(1);
+    expect(data.reads).toContain("snapshotSummaries");
+    expect(data.reads).not.toContain("snapshotHistory");
+    expect(data.reads.filter((read) => read === "winRateCounts")).toHaveLength(1);
   });
 
   it("rolls up through two levels for a VP", async () => {

@@ -6,7 +6,8 @@ import { t } from "../i18n/messages.js";
 import type { DealMove, ForecastTotals } from "../forecast.js";
 import { addDays } from "../dates.js";
 import type { ReplyBlock } from "../reply.js";
-import type { PipelineSnapshotRow } from "../types.js";
+import type { Period } from "../period-spec.js";
+import { projectionHorizonDays, winRateModelFromCounts, type WinRateModel } from "../projection.js";
 import { cutList } from "../reply.js";
 import type { QuestionContext } from "./question-context.js";
 import { money } from "./reply-parts.js";
@@ -15,18 +16,20 @@ import { money } from "./reply-parts.js";
 const NAMED_MOVES = new Set<DealMove["kind"]>(["won", "lost", "pushed", "pulledIn", "new"]);
 const MAX_MOVES = 5;
 
+/** The newest snapshot taken on or before a week ago (the asker's today − 7 days), or null. */
+export async function lastWeeksSnapshotDate(context: QuestionContext): Promise<string | null> {
+  const [date] = await context.data.snapshotDates(context.tenantId, addDays(context.today, -7), 1);
+  return date ?? null;
+}
+
 /**
- * The newest snapshot taken on or before a week ago (the asker's today − 7 days), or null. Read
- * from the snapshot history the projection loads anyway (one read per request, cached by the
- * data layer) rather than asking the database again.
+ * The projection's win-rate model for this period as of today. The counts come from the data
+ * source (one grouped query, however long the history), the model from src/core.
  */
-export function lastWeeksSnapshotDate(context: QuestionContext, history: readonly PipelineSnapshotRow[]): string | null {
-  const weekAgo = addDays(context.today, -7);
-  let newest: string | null = null;
-  for (const row of history) {
-    if (row.snapshotDate <= weekAgo && (newest === null || row.snapshotDate > newest)) newest = row.snapshotDate;
-  }
-  return newest;
+export async function projectionModel(context: QuestionContext, period: Pick<Period, "end">): Promise<WinRateModel> {
+  const horizonDays = projectionHorizonDays(context.today, period);
+  const counts = await context.data.winRateCounts(context.tenantId, context.today, horizonDays);
+  return winRateModelFromCounts(counts, context.today, horizonDays);
 }
 
 /** Closed, Commit, Best case, Pipeline, Weighted pipeline and Projection, formatted. */

@@ -9,7 +9,7 @@ import { projectPeriodClose } from "../projection.js";
 import type { Reply } from "../reply.js";
 import type { Person } from "../sales-data.js";
 import type { QuestionContext } from "./question-context.js";
-import { changeBlocks, figureFields, lastWeeksSnapshotDate } from "./forecast-figures.js";
+import { changeBlocks, figureFields, lastWeeksSnapshotDate, projectionModel } from "./forecast-figures.js";
 import { labelOf, money, periodContext } from "./reply-parts.js";
 import { effectiveQuotas } from "./team-scope.js";
 
@@ -21,17 +21,17 @@ import { effectiveQuotas } from "./team-scope.js";
 export async function answerPersonForecast(context: QuestionContext, person: Person, period: Period): Promise<Reply> {
   const { data, tenantId, today, locale } = context;
   const range = { start: period.start, end: addDays(period.end, 365) };
-  const [deals, records, calls, history] = await Promise.all([
+  const [deals, records, calls, model, snapshotDate] = await Promise.all([
     data.deals(tenantId, [person.id], range),
     data.quotas(tenantId, [person.id], period),
     data.forecastCalls(tenantId, [person.id], period),
-    data.snapshotHistory(tenantId, today),
+    projectionModel(context, period),
+    lastWeeksSnapshotDate(context),
   ]);
-  const snapshotDate = lastWeeksSnapshotDate(context, history);
   const before = snapshotDate === null ? null : await data.snapshot(tenantId, snapshotDate, [person.id], range);
 
   const totals = forecastTotals(deals, period);
-  const projection = projectPeriodClose({ period, today, opportunities: deals, history });
+  const projection = projectPeriodClose({ period, today, opportunities: deals, model });
   const quota = effectiveQuotas(context, records, period).get(person.id) ?? null;
   const call = latestForecastCall(calls, person.id, period);
   const own = person.id === context.asker.id;

@@ -1,15 +1,14 @@
 // `/forecast team`: a management chain's figures from deal summaries (never per-deal loads),
 // so that the top of a 2,000-rep organisation is answered from a few grouped queries and the
-// snapshot history (read once per request, cached by the data layer).
-import { forecastTotals, rollUpForecast, stateFromSnapshot, type ForecastTotals } from "../forecast.js";
+// win-rate counts the data layer gathers next to the data.
+import { forecastTotals, rollUpForecast, type ForecastTotals } from "../forecast.js";
 import { answerText } from "../i18n/answers.js";
 import { formatMoney } from "../i18n/format.js";
 import type { Period } from "../period-spec.js";
 import { projectPeriodClose } from "../projection.js";
 import { cutList, type Reply } from "../reply.js";
-import type { PipelineSnapshotRow } from "../types.js";
 import type { QuestionContext } from "./question-context.js";
-import { changeBlocks, figureFields, lastWeeksSnapshotDate } from "./forecast-figures.js";
+import { changeBlocks, figureFields, lastWeeksSnapshotDate, projectionModel } from "./forecast-figures.js";
 import { labelOf, MAX_LIST_ITEMS, money, periodContext } from "./reply-parts.js";
 import { effectiveQuotas, teamQuotaOf, type TeamScope } from "./team-scope.js";
 
@@ -22,16 +21,16 @@ export async function answerTeamForecast(context: QuestionContext, scope: TeamSc
   const { data, tenantId, today, locale } = context;
   const range = { start: period.start, end: period.end };
   const callers = scope.root === null ? scope.lineIds : [scope.root.id, ...scope.lineIds];
-  const [summaries, records, calls, history] = await Promise.all([
+  const [summaries, records, calls, model, snapshotDate] = await Promise.all([
     data.dealSummaries(tenantId, scope.memberIds, range),
     data.quotas(tenantId, scope.memberIds, period),
     data.forecastCalls(tenantId, callers, period),
-    data.snapshotHistory(tenantId, today),
+    projectionModel(context, period),
+    lastWeeksSnapshotDate(context),
   ]);
-  const snapshotDate = lastWeeksSnapshotDate(context, history);
-  // Last week's team totals from the history already in memory (it holds every snapshot row),
-  // not from another query: no per-deal load, no second round trip.
-  const before = snapshotDate === null ? null : snapshotTotals(history, snapshotDate, scope.memberIds, period);
+  // Last week's team totals from grouped snapshot rows: no per-deal load at team scope.
+  const before =
+    snapshotDate === null ? null : forecastTotals(await data.snapshotSummaries(tenantId, snapshotDate, scope.memberIds, range), period);
 
   const quotas = effectiveQuotas(context, records, period);
   const rollUp = rollUpForecast({
@@ -43,7 +42,7 @@ export async function answerTeamForecast(context: QuestionContext, scope: TeamSc
     ...(scope.root === null ? {} : { rootId: scope.root.id }),
   });
   // Summaries share stage, category and probability within a group, so the projection is exact on them.
-  const projection = projectPeriodClose({ period, today, opportunities: summaries, history });
+  const projection = projectPeriodClose({ period, today, opportunities: summaries, model });
   const totals: ForecastTotals = scope.root === null ? forecastTotals(summaries, period) : rollUp.get(scope.root.id)!.team;
   let teamQuota: number | null = null;
   for (const id of scope.lineIds) {
@@ -112,17 +111,4 @@ export async function answerTeamForecast(context: QuestionContext, scope: TeamSc
       periodContext(context, period),
     ],
   };
-}
-
-/** Forecast figures of the period as one snapshot showed them, for these owners. */
-function snapshotTotals(
-  history: readonly PipelineSnapshotRow[],
-  snapshotDate: string,
-  ownerIds: readonly string[],
-  period: Pick<Period, "start" | "end">,
-): ForecastTotals {
-  const owners = new Set(ownerIds);
-  const states = [];
-  for (const row of history) if (row.snapshotDate === snapshotDate && owners.has(row.ownerId)) states.push(stateFromSnapshot(row));
-  return forecastTotals(states, period);
 }

@@ -1,6 +1,6 @@
 // Short-lived per-process caches in front of the SalesData reads that are large and change
-// slowly: the org (every request checks access against it) and the snapshot history the
-// projection learns from (snapshots are taken weekly). The database stays the one truth; a
+// slowly: the org (every request checks access against it), and what the projection learns
+// from the snapshots (taken weekly): the win-rate counts and the full history for back-tests. The database stays the one truth; a
 // replica that misses the cache simply reads it. Writes pass straight through.
 import type { SalesData } from "../../core/sales-data.js";
 
@@ -45,15 +45,19 @@ export function withCaches(data: SalesData, options: CachedSalesDataOptions = {}
   const now = options.now ?? Date.now;
   const people = new TtlCache<Awaited<ReturnType<SalesData["people"]>>>(options.peopleTtlMs ?? 30_000, 64, now);
   const history = new TtlCache<Awaited<ReturnType<SalesData["snapshotHistory"]>>>(options.historyTtlMs ?? 10 * 60_000, 16, now);
+  const winRates = new TtlCache<Awaited<ReturnType<SalesData["winRateCounts"]>>>(options.historyTtlMs ?? 10 * 60_000, 64, now);
   const tenants = new TtlCache<Awaited<ReturnType<SalesData["tenant"]>>>(options.peopleTtlMs ?? 30_000, 64, now);
   return {
     ...data,
     tenant: (tenantId) => tenants.get(tenantId, () => data.tenant(tenantId)),
     people: (tenantId) => people.get(tenantId, () => data.people(tenantId)),
+    winRateCounts: (tenantId, asOf, horizonDays) =>
+      winRates.get(`${tenantId}:${asOf}:${horizonDays}`, () => data.winRateCounts(tenantId, asOf, horizonDays)),
     snapshotHistory: (tenantId, onOrBefore) => history.get(`${tenantId}:${onOrBefore}`, () => data.snapshotHistory(tenantId, onOrBefore)),
     clearCaches() {
       people.clear();
       history.clear();
+      winRates.clear();
       tenants.clear();
     },
   };

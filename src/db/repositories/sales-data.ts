@@ -3,7 +3,8 @@
 import type { CommissionPlan } from "../../core/commission.js";
 import type { Locale } from "../../core/i18n/locale.js";
 import type { Person, SalesData, TenantProfile } from "../../core/sales-data.js";
-import type { ForecastCall, Opportunity, OpportunityState, PipelineSnapshotRow, QuotaRecord } from "../../core/types.js";
+import type { WinCount } from "../../core/projection.js";
+import type { ForecastCall, ForecastCategory, Opportunity, OpportunityState, PipelineSnapshotRow, QuotaRecord } from "../../core/types.js";
 import { AppError } from "../../core/errors.js";
 import { Prisma, type PrismaClient } from "../generated/client.js";
 
@@ -27,6 +28,35 @@ export function minorUnits(value: bigint | number | string): number {
 
 function locale(value: string): Locale {
   return value === "ms" ? "ms" : "en";
+}
+
+/** A group of deals sharing owner, category, closed/won state, stage and probability. */
+interface SummaryRow {
+  owner_id: string;
+  forecast_category: ForecastCategory;
+  is_closed: boolean;
+  is_won: boolean;
+  stage_name: string;
+  probability: number;
+  close_date: Date;
+  amount: string;
+  deals: number;
+}
+
+function summaryState(row: SummaryRow, index: number): OpportunityState {
+  return {
+    id: `summary-${index}`,
+    ownerId: row.owner_id,
+    amountMinor: minorUnits(row.amount),
+    probability: row.probability,
+    forecastCategory: row.forecast_category,
+    // Every deal of the group closes inside the queried range; one date of it stands for all.
+    closeDate: isoDate(new Date(row.close_date)),
+    isClosed: row.is_closed,
+    isWon: row.is_won,
+    stageName: row.stage_name,
+    dealCount: row.deals,
+  };
 }
 
 export function createSalesData(prisma: Client): SalesData {
@@ -131,19 +161,7 @@ export function createSalesData(prisma: Client): SalesData {
     },
 
     async dealSummaries(tenantId, ownerIds, range) {
-      const rows = await prisma.$queryRaw<
-        Array<{
-          owner_id: string;
-          forecast_category: OpportunityState["forecastCategory"];
-          is_closed: boolean;
-          is_won: boolean;
-          stage_name: string;
-          probability: number;
-          close_date: Date;
-          amount: string;
-          deals: number;
-        }>
-      >`
+      const rows = await prisma.$queryRaw<SummaryRow[]>`
         SELECT o.owner_id::text AS owner_id, o.forecast_category::text AS forecast_category, o.is_closed, o.is_won,
                s.name AS stage_name, o.probability::int AS probability, MIN(o.close_date) AS close_date,
                SUM(o.amount_minor)::text AS amount, COUNT(*)::int AS deals
@@ -153,21 +171,7 @@ export function createSalesData(prisma: Client): SalesData {
            AND o.owner_id = ANY(${[...ownerIds]}::uuid[])
            AND o.close_date BETWEEN ${range.start}::date AND ${range.end}::date
          GROUP BY o.owner_id, o.forecast_category, o.is_closed, o.is_won, s.name, o.probability`;
-      return rows.map(
-        (row, index): OpportunityState => ({
-          id: `summary-${index}`,
-          ownerId: row.owner_id,
-          amountMinor: minorUnits(row.amount),
-          probability: row.probability,
-          forecastCategory: row.forecast_category,
-          // Every deal of the group closes inside the range; one date of it stands for all.
-          closeDate: isoDate(new Date(row.close_date)),
-          isClosed: row.is_closed,
-          isWon: row.is_won,
-          stageName: row.stage_name,
-          dealCount: row.deals,
-        }),
-      );
+      return rows.map(summaryState);
     },
 
     async commissionPlan(tenantId, employeeId, date) {
@@ -237,14 +241,71 @@ export function createSalesData(prisma: Client): SalesData {
     },
 
     async snapshotDates(tenantId, onOrBefore, limit) {
-      const rows = await prisma.pipelineSnapshot.findMany({
-        where: { tenantId, snapshotDate: { lte: dateValue(onOrBefore) } },
-        distinct: ["snapshotDate"],
-        orderBy: { snapshotDate: "desc" },
-        take: limit,
-        select: { snapshotDate: true },
-      });
-      return rows.map((row) => isoDate(row.snapshotDate));
+      // DISTINCT in SQL: Prisma's `distinct` would read every snapshot row and dedupe in memory.
+      const rows = await prisma.$queryRaw<Array<{ snapshot_date: Date }>>`
+        SELECT DISTINCT snapshot_date FROM pipeline_snapshot
+         WHERE tenant_id = ${tenantId}::uuid AND snapshot_date <= ${onOrBefore}::date
+         ORDER BY snapshot_date DESC LIMIT ${limit}`;
+      return rows.map((row) => isoDate(new Date(row.snapshot_date)));
+    },
+
+    async snapshotSummaries(tenantId, date, ownerIds, range) {
+      const rows = await prisma.$queryRaw<SummaryRow[]>`
+        SELECT p.owner_id::text AS owner_id, p.forecast_category::text AS forecast_category, p.is_closed, p.is_won,
+               s.name AS stage_name, p.probability::int AS probability, MIN(p.close_date) AS close_date,
+               SUM(p.amount_minor)::text AS amount, COUNT(*)::int AS deals
+          FROM pipeline_snapshot p
+          JOIN stage s ON s.id = p.stage_id
+         WHERE p.tenant_id = ${tenantId}::uuid
+           AND p.snapshot_date = ${date}::date
+           AND p.owner_id = ANY(${[...ownerIds]}::uuid[])
+           AND p.close_date BETWEEN ${range.start}::date AND ${range.end}::date
+         GROUP BY p.owner_id, p.forecast_category, p.is_closed, p.is_won, s.name, p.probability`;
+      return rows.map(summaryState);
+    },
+
+    async winRateCounts(tenantId, asOf, horizonDays) {
+      // The rule of learnWinRates (src/core/projection.ts), in one pass over the snapshots:
+      // an observation is a snapshot row of an open, non-Omitted deal taken at least
+      // `horizonDays` before asOf whose close date falls within the horizon; it is a win when
+      // the deal's latest state as of asOf is won with a close date within that horizon.
+      const rows = await prisma.$queryRaw<
+        Array<{ level: "overall" | "category" | "stage"; key: string | null; wins: number; observations: number }>
+      >`
+        WITH latest AS (
+          SELECT DISTINCT ON (opportunity_id) opportunity_id, is_closed, is_won, close_date
+            FROM pipeline_snapshot
+           WHERE tenant_id = ${tenantId}::uuid AND snapshot_date <= ${asOf}::date
+           ORDER BY opportunity_id, snapshot_date DESC
+        ), observed AS (
+          SELECT p.forecast_category::text AS category, s.name AS stage,
+                 (l.is_closed AND l.is_won AND l.close_date <= p.snapshot_date + ${horizonDays}::int) AS won
+            FROM pipeline_snapshot p
+            JOIN stage s ON s.id = p.stage_id
+            JOIN latest l ON l.opportunity_id = p.opportunity_id
+           WHERE p.tenant_id = ${tenantId}::uuid
+             AND NOT p.is_closed
+             AND p.forecast_category <> 'Omitted'
+             AND p.snapshot_date <= ${asOf}::date - ${horizonDays}::int
+             AND p.close_date <= p.snapshot_date + ${horizonDays}::int
+        )
+        SELECT CASE WHEN GROUPING(category) = 0 THEN 'category' WHEN GROUPING(stage) = 0 THEN 'stage' ELSE 'overall' END AS level,
+               COALESCE(CASE WHEN GROUPING(category) = 0 THEN category END, CASE WHEN GROUPING(stage) = 0 THEN stage END) AS key,
+               COUNT(*) FILTER (WHERE won)::int AS wins, COUNT(*)::int AS observations
+          FROM observed
+         GROUP BY GROUPING SETS ((), (category), (stage))`;
+      const counts: { overall: WinCount; byCategory: Array<{ category: ForecastCategory } & WinCount>; byStage: Array<{ stage: string } & WinCount> } = {
+        overall: { wins: 0, observations: 0 },
+        byCategory: [],
+        byStage: [],
+      };
+      for (const row of rows) {
+        const count = { wins: row.wins, observations: row.observations };
+        if (row.level === "overall") counts.overall = count;
+        else if (row.level === "category") counts.byCategory.push({ category: row.key as ForecastCategory, ...count });
+        else counts.byStage.push({ stage: row.key!, ...count });
+      }
+      return counts;
     },
 
     async snapshot(tenantId, date, ownerIds, range) {

@@ -4,6 +4,7 @@
 // team scope, snapshot history read at most once).
 import type { CommissionPlan } from "../../commission.js";
 import { AppError } from "../../errors.js";
+import { learnWinRates } from "../../projection.js";
 import type { DateRange, Person, SalesData, TenantProfile } from "../../sales-data.js";
 import type { ForecastCall, Opportunity, OpportunityState, PipelineSnapshotRow, QuotaRecord } from "../../types.js";
 
@@ -149,6 +150,22 @@ export function createInMemorySalesData(seed: InMemorySalesSeed): InMemorySalesD
       reads.push("snapshot");
       checkTenant(tenantId);
       return snapshotDeals(date, ownerIds, range);
+    },
+    async snapshotSummaries(tenantId, date, ownerIds, range) {
+      reads.push("snapshotSummaries");
+      checkTenant(tenantId);
+      return summarise(snapshotDeals(date, ownerIds, range), "snapshot-summary");
+    },
+    async winRateCounts(tenantId, asOf, horizonDays) {
+      reads.push("winRateCounts");
+      checkTenant(tenantId);
+      // The reference rule itself, over the seed's rows.
+      const model = learnWinRates(seed.snapshots, asOf, horizonDays);
+      return {
+        overall: model.overall,
+        byCategory: [...model.byCategory].map(([category, count]) => ({ category, ...count })),
+        byStage: [...model.byStage].map(([stage, count]) => ({ stage, ...count })),
+      };
     },
     async snapshotHistory(tenantId, onOrBefore) {
       reads.push("snapshotHistory");
