@@ -59,6 +59,31 @@ function summaryState(row: SummaryRow, index: number): OpportunityState {
   };
 }
 
+/**
+ * Deals (or one snapshot's rows) of these owners closing in the range, summed per owner,
+ * category, closed/won state, stage and probability: lossless for totals, roll-ups and
+ * projections, and far fewer rows than deals.
+ */
+async function summaries(
+  prisma: Client,
+  query: { tenantId: string; ownerIds: readonly string[]; range: { start: string; end: string }; snapshotDate?: string },
+): Promise<OpportunityState[]> {
+  const source = query.snapshotDate === undefined ? Prisma.raw("opportunity") : Prisma.raw("pipeline_snapshot");
+  const onDate = query.snapshotDate === undefined ? Prisma.empty : Prisma.sql`AND d.snapshot_date = ${query.snapshotDate}::date`;
+  const rows = await prisma.$queryRaw<SummaryRow[]>`
+    SELECT d.owner_id::text AS owner_id, d.forecast_category::text AS forecast_category, d.is_closed, d.is_won,
+           s.name AS stage_name, d.probability::int AS probability, MIN(d.close_date) AS close_date,
+           SUM(d.amount_minor)::text AS amount, COUNT(*)::int AS deals
+      FROM ${source} d
+      JOIN stage s ON s.id = d.stage_id
+     WHERE d.tenant_id = ${query.tenantId}::uuid
+       ${onDate}
+       AND d.owner_id = ANY(${[...query.ownerIds]}::uuid[])
+       AND d.close_date BETWEEN ${query.range.start}::date AND ${query.range.end}::date
+     GROUP BY d.owner_id, d.forecast_category, d.is_closed, d.is_won, s.name, d.probability`;
+  return rows.map(summaryState);
+}
+
 export function createSalesData(prisma: Client): SalesData {
   return {
     async tenant(tenantId) {
@@ -160,19 +185,7 @@ export function createSalesData(prisma: Client): SalesData {
       );
     },
 
-    async dealSummaries(tenantId, ownerIds, range) {
-      const rows = await prisma.$queryRaw<SummaryRow[]>`
-        SELECT o.owner_id::text AS owner_id, o.forecast_category::text AS forecast_category, o.is_closed, o.is_won,
-               s.name AS stage_name, o.probability::int AS probability, MIN(o.close_date) AS close_date,
-               SUM(o.amount_minor)::text AS amount, COUNT(*)::int AS deals
-          FROM opportunity o
-          JOIN stage s ON s.id = o.stage_id
-         WHERE o.tenant_id = ${tenantId}::uuid
-           AND o.owner_id = ANY(${[...ownerIds]}::uuid[])
-           AND o.close_date BETWEEN ${range.start}::date AND ${range.end}::date
-         GROUP BY o.owner_id, o.forecast_category, o.is_closed, o.is_won, s.name, o.probability`;
-      return rows.map(summaryState);
-    },
+    dealSummaries: (tenantId, ownerIds, range) => summaries(prisma, { tenantId, ownerIds, range }),
 
     async commissionPlan(tenantId, employeeId, date) {
       const assignment = await prisma.planAssignment.findFirst({
@@ -249,20 +262,7 @@ export function createSalesData(prisma: Client): SalesData {
       return rows.map((row) => isoDate(new Date(row.snapshot_date)));
     },
 
-    async snapshotSummaries(tenantId, date, ownerIds, range) {
-      const rows = await prisma.$queryRaw<SummaryRow[]>`
-        SELECT p.owner_id::text AS owner_id, p.forecast_category::text AS forecast_category, p.is_closed, p.is_won,
-               s.name AS stage_name, p.probability::int AS probability, MIN(p.close_date) AS close_date,
-               SUM(p.amount_minor)::text AS amount, COUNT(*)::int AS deals
-          FROM pipeline_snapshot p
-          JOIN stage s ON s.id = p.stage_id
-         WHERE p.tenant_id = ${tenantId}::uuid
-           AND p.snapshot_date = ${date}::date
-           AND p.owner_id = ANY(${[...ownerIds]}::uuid[])
-           AND p.close_date BETWEEN ${range.start}::date AND ${range.end}::date
-         GROUP BY p.owner_id, p.forecast_category, p.is_closed, p.is_won, s.name, p.probability`;
-      return rows.map(summaryState);
-    },
+    snapshotSummaries: (tenantId, date, ownerIds, range) => summaries(prisma, { tenantId, ownerIds, range, snapshotDate: date }),
 
     async winRateCounts(tenantId, asOf, horizonDays) {
       // The rule of learnWinRates (src/core/projection.ts), in one pass over the snapshots:
