@@ -1,20 +1,17 @@
 // Calendar arithmetic for the generators on whole days since 1970-01-01 ("epoch days"): fast
 // enough for half a million deals and free of the machine's time zone.
 
-const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { epochDayOf, isoWeekday as coreIsoWeekday, yearMonthOf } from "../../core/dates.js";
+import { fiscalPeriod, fiscalYearOf, periodContaining } from "../../core/periods.js";
 
+const MS_PER_DAY = 86_400_000;
 /** Parses `YYYY-MM-DD` (a real calendar date) to an epoch day; throws otherwise. */
 export function parseIsoDate(text: string): number {
-  const match = ISO_DATE.exec(text);
-  if (!match) throw new Error(`expected a date as YYYY-MM-DD, got ${JSON.stringify(text)}`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+  try {
+    return epochDayOf(text);
+  } catch {
     throw new Error(`expected a date as YYYY-MM-DD, got ${JSON.stringify(text)}`);
   }
-  return ms / MS_PER_DAY;
 }
 
 const isoCache = new Map<number, string>();
@@ -30,8 +27,7 @@ export function isoDate(epochDay: number): string {
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export function isoWeekday(epochDay: number): number {
-  // 1970-01-01 was a Thursday.
-  return ((((epochDay + 3) % 7) + 7) % 7) + 1;
+  return coreIsoWeekday(isoDate(epochDay));
 }
 
 /** The `count` most recent Mondays on or before `epochDay`, oldest first. */
@@ -49,27 +45,29 @@ export interface FiscalQuarter {
   quarter: 1 | 2 | 3 | 4;
 }
 
-function monthStart(year: number, monthIndex: number): number {
-  return Date.UTC(year, monthIndex, 1) / MS_PER_DAY;
-}
-
 /**
  * The fiscal quarter containing `epochDay`, shifted by `offset` quarters (-1 = the previous
- * one). `fiscalYearStartMonth` is 1-12.
+ * one). `fiscalYearStartMonth` is 1-12. The fiscal calendar is src/core's, so that seeded
+ * quotas always line up with the periods the bot answers about.
  */
 export function fiscalQuarter(epochDay: number, fiscalYearStartMonth: number, offset = 0): FiscalQuarter {
-  const date = new Date(epochDay * MS_PER_DAY);
-  const monthsIntoYear = (date.getUTCMonth() - (fiscalYearStartMonth - 1) + 12) % 12;
-  // First month of the containing quarter, as months since year 0, then shifted.
-  const absoluteMonth = date.getUTCFullYear() * 12 + date.getUTCMonth() - (monthsIntoYear % 3) + offset * 3;
-  const year = Math.floor(absoluteMonth / 12);
-  const monthIndex = absoluteMonth - year * 12;
-  const start = monthStart(year, monthIndex);
-  const end = monthStart(year, monthIndex + 3) - 1;
-  const fiscalMonthIndex = (monthIndex - (fiscalYearStartMonth - 1) + 12) % 12;
-  const fiscalYearStartYear = monthIndex >= fiscalYearStartMonth - 1 ? year : year - 1;
-  const fiscalYear = fiscalYearStartMonth === 1 ? fiscalYearStartYear : fiscalYearStartYear + 1;
-  return { start, end, fiscalYear, quarter: (Math.floor(fiscalMonthIndex / 3) + 1) as 1 | 2 | 3 | 4 };
+  const containing = periodContaining("quarter", isoDate(epochDay), fiscalYearStartMonth);
+  const { fiscalYear, index } = quarterIndex(containing.start, fiscalYearStartMonth);
+  const shifted = fiscalPeriod("quarter", fiscalYear, index + offset, fiscalYearStartMonth);
+  return {
+    start: epochDayOf(shifted.start),
+    end: epochDayOf(shifted.end),
+    fiscalYear: shifted.fiscalYear,
+    quarter: quarterIndex(shifted.start, fiscalYearStartMonth).index as 1 | 2 | 3 | 4,
+  };
+}
+
+function quarterIndex(quarterStart: string, fiscalYearStartMonth: number): { fiscalYear: number; index: number } {
+  const { month } = yearMonthOf(quarterStart);
+  return {
+    fiscalYear: fiscalYearOf(quarterStart, fiscalYearStartMonth),
+    index: Math.floor(((month - fiscalYearStartMonth + 12) % 12) / 3) + 1,
+  };
 }
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
