@@ -43,6 +43,47 @@ export interface DateRange {
   end: string;
 }
 
+/** A sales team: whose channel gets the weekly digest, and in which time zone it runs. */
+export interface SalesTeam {
+  id: string;
+  name: string;
+  /** The team's manager (their reports, transitively, make up the team); null when unset. */
+  managerId: string | null;
+  slackChannelId: string | null;
+  /** IANA time zone of the team (its digest runs and its "today" is taken there). */
+  timeZone: string;
+}
+
+/** A live deal with what the at-risk rules read: last activity and time in its stage (UTC instants). */
+export interface TrackedDeal extends Opportunity {
+  lastActivityAt: Date | null;
+  stageEnteredAt: Date | null;
+}
+
+/**
+ * Which open deals may be at risk: not Omitted, closing on or before `closeDateOnOrBefore`, and
+ * any of: close date before `closeDateBefore` (passed), last activity before `noActivitySince`,
+ * in their stage since before `inStageSince`. A deal without a recorded activity or stage entry
+ * time is not flagged for it (the CRM did not say).
+ */
+export interface AtRiskCriteria {
+  closeDateOnOrBefore: string;
+  closeDateBefore: string;
+  noActivitySince: Date;
+  inStageSince: Date;
+}
+
+/** One live deal that changed since a snapshot, as the snapshot showed it (null: not in it) and now. */
+export interface DealChange {
+  before: Opportunity | null;
+  after: Opportunity;
+}
+
+/** A `dealSummaries`-style group of one snapshot date. */
+export interface SnapshotSummary extends OpportunityState {
+  snapshotDate: string;
+}
+
 export interface SalesData {
   tenant(tenantId: string): Promise<TenantProfile>;
   /** Every employee of the tenant, active or not. */
@@ -74,4 +115,31 @@ export interface SalesData {
   winRateCounts(tenantId: string, asOf: string, horizonDays: number): Promise<WinRateCounts>;
   /** All snapshot rows of the tenant up to `onOrBefore` (history for projections). */
   snapshotHistory(tenantId: string, onOrBefore: string): Promise<PipelineSnapshotRow[]>;
+  /** The tenant's sales teams, by name. */
+  teams(tenantId: string): Promise<SalesTeam[]>;
+  /**
+   * Open deals of these owners that meet `criteria` (see AtRiskCriteria), largest first (then by
+   * id), at most `limit` of them, and how many there are in all.
+   */
+  dealsAtRisk(
+    tenantId: string,
+    ownerIds: readonly string[],
+    criteria: AtRiskCriteria,
+    limit: number,
+  ): Promise<{ deals: TrackedDeal[]; total: number }>;
+  /** The `limit` largest open, non-Omitted deals of these owners closing in `range` (ties by id). */
+  topDeals(tenantId: string, ownerIds: readonly string[], range: DateRange, limit: number): Promise<Opportunity[]>;
+  /**
+   * The deals these owners hold now that differ from the snapshot of `snapshotDate` (amount,
+   * stage, category, probability, close date, closed/won) or are missing from it, where either
+   * close date falls in `range`. Deals are attributed to their current owner, then and now, so
+   * that a hand-over inside the team is no change. Unchanged deals are not returned.
+   */
+  dealChanges(tenantId: string, ownerIds: readonly string[], snapshotDate: string, range: DateRange): Promise<DealChange[]>;
+  /**
+   * Every snapshot dated in `dates`, summed like `dealSummaries` (per current owner, category,
+   * closed/won, stage and probability) over the deals these owners hold now whose close
+   * date, as of that snapshot, falls in `range`: a team's trend through the quarter.
+   */
+  snapshotSeries(tenantId: string, ownerIds: readonly string[], range: DateRange, dates: DateRange): Promise<SnapshotSummary[]>;
 }

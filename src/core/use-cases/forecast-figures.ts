@@ -5,6 +5,8 @@ import { formatMoney } from "../i18n/format.js";
 import { t } from "../i18n/messages.js";
 import type { DealMove, ForecastTotals } from "../forecast.js";
 import { addDays } from "../dates.js";
+import { currentQuarter } from "../periods.js";
+import type { OpportunityState } from "../types.js";
 import type { ReplyBlock } from "../reply.js";
 import type { Period } from "../period-spec.js";
 import { projectionHorizonDays, winRateModelFromCounts, type WinRateModel } from "../projection.js";
@@ -20,6 +22,26 @@ const MAX_MOVES = 5;
 export async function lastWeeksSnapshotDate(context: QuestionContext): Promise<string | null> {
   const [date] = await context.data.snapshotDates(context.tenantId, addDays(context.today, -7), 1);
   return date ?? null;
+}
+
+/**
+ * The first close date for which last week's snapshot still holds closed deals: the start of
+ * the fiscal quarter it was taken in. Snapshots keep every open deal, but a closed deal only
+ * through the quarter its close date falls in (so quarter-to-date wins show), so a deal that
+ * closed in an earlier quarter is missing from the snapshot without being new or just won.
+ */
+export function snapshotKeepsClosedFrom(context: QuestionContext, snapshotDate: string): string {
+  return currentQuarter(snapshotDate, context.tenant.fiscalYearStartMonth).start;
+}
+
+/**
+ * Last week's deals as the change should compare them: the snapshot, plus the live deals that
+ * had already closed before the snapshot's quarter and that it therefore left out, carried over
+ * unchanged. A deal the snapshot still shows (an overdue one, open then) is compared as usual.
+ */
+export function withEarlierClosedDeals<T extends OpportunityState>(snapshot: readonly T[], live: readonly T[], keptFrom: string): T[] {
+  const present = new Set(snapshot.map((deal) => deal.id));
+  return [...snapshot, ...live.filter((deal) => deal.isClosed && deal.closeDate < keptFrom && !present.has(deal.id))];
 }
 
 /**

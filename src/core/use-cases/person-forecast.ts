@@ -9,7 +9,14 @@ import { projectPeriodClose } from "../projection.js";
 import type { Reply } from "../reply.js";
 import type { Person } from "../sales-data.js";
 import type { QuestionContext } from "./question-context.js";
-import { changeBlocks, figureFields, lastWeeksSnapshotDate, projectionModel } from "./forecast-figures.js";
+import {
+  changeBlocks,
+  figureFields,
+  lastWeeksSnapshotDate,
+  projectionModel,
+  snapshotKeepsClosedFrom,
+  withEarlierClosedDeals,
+} from "./forecast-figures.js";
 import { labelOf, money, periodContext } from "./reply-parts.js";
 import { effectiveQuotas } from "./team-scope.js";
 
@@ -28,7 +35,10 @@ export async function answerPersonForecast(context: QuestionContext, person: Per
     projectionModel(context, period),
     lastWeeksSnapshotDate(context),
   ]);
-  const before = snapshotDate === null ? null : await data.snapshot(tenantId, snapshotDate, [person.id], range);
+  const before =
+    snapshotDate === null
+      ? null
+      : withEarlierClosedDeals(await data.snapshot(tenantId, snapshotDate, [person.id], range), deals, snapshotKeepsClosedFrom(context, snapshotDate));
 
   const totals = forecastTotals(deals, period);
   const projection = projectPeriodClose({ period, today, opportunities: deals, model });

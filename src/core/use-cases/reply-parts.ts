@@ -61,7 +61,17 @@ export function textReply(text: string, extra: ReplyBlock[] = []): Reply {
   return { summary, blocks: [{ kind: "text", text }, ...extra] };
 }
 
-/** Case- and accent-insensitive form of a name or handle: "José  Tan" -> "jose tan". */
+/**
+ * Case-, accent- and dash-insensitive form of a name or handle: "José  Tan" -> "jose tan",
+ * "Acme — Payments" -> "acme - payments" (the question grammar turns every dash a person types
+ * into "-", so names compared with what they typed must too).
+ */
 export function foldName(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }

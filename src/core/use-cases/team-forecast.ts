@@ -1,6 +1,7 @@
 // `/forecast team`: a management chain's figures from deal summaries (never per-deal loads),
 // so that the top of a 2,000-rep organisation is answered from a few grouped queries and the
 // win-rate counts the data layer gathers next to the data.
+import { addDays, earlierOf } from "../dates.js";
 import { forecastTotals, rollUpForecast, type ForecastTotals } from "../forecast.js";
 import { answerText } from "../i18n/answers.js";
 import { formatMoney } from "../i18n/format.js";
@@ -8,7 +9,7 @@ import type { Period } from "../period-spec.js";
 import { projectPeriodClose } from "../projection.js";
 import { cutList, type Reply } from "../reply.js";
 import type { QuestionContext } from "./question-context.js";
-import { changeBlocks, figureFields, lastWeeksSnapshotDate, projectionModel } from "./forecast-figures.js";
+import { changeBlocks, figureFields, lastWeeksSnapshotDate, projectionModel, snapshotKeepsClosedFrom } from "./forecast-figures.js";
 import { labelOf, MAX_LIST_ITEMS, money, periodContext } from "./reply-parts.js";
 import { effectiveQuotas, teamQuotaOf, type TeamScope } from "./team-scope.js";
 
@@ -29,8 +30,7 @@ export async function answerTeamForecast(context: QuestionContext, scope: TeamSc
     lastWeeksSnapshotDate(context),
   ]);
   // Last week's team totals from grouped snapshot rows: no per-deal load at team scope.
-  const before =
-    snapshotDate === null ? null : forecastTotals(await data.snapshotSummaries(tenantId, snapshotDate, scope.memberIds, range), period);
+  const before = snapshotDate === null ? null : await lastWeeksTotals(context, scope, period, snapshotDate);
 
   const quotas = effectiveQuotas(context, records, period);
   const rollUp = rollUpForecast({
@@ -111,4 +111,24 @@ export async function answerTeamForecast(context: QuestionContext, scope: TeamSc
       periodContext(context, period),
     ],
   };
+}
+
+/**
+ * The team's figures as last week's snapshot showed them. For a period that starts before the
+ * snapshot's quarter, the deals closed in that earlier part are missing from the snapshot (see
+ * `snapshotKeepsClosedFrom`) and are carried over from the live summaries. Summaries have no
+ * deal ids, so an overdue deal that was open in the snapshot and has been won since with its
+ * old close date counts as already closed: its win shows as pipeline leaving, not closed arriving.
+ */
+async function lastWeeksTotals(context: QuestionContext, scope: TeamScope, period: Period, snapshotDate: string): Promise<ForecastTotals> {
+  const { data, tenantId } = context;
+  const range = { start: period.start, end: period.end };
+  const keptFrom = snapshotKeepsClosedFrom(context, snapshotDate);
+  const [snapshot, earlier] = await Promise.all([
+    data.snapshotSummaries(tenantId, snapshotDate, scope.memberIds, range),
+    period.start < keptFrom
+      ? data.dealSummaries(tenantId, scope.memberIds, { start: period.start, end: earlierOf(period.end, addDays(keptFrom, -1)) })
+      : Promise.resolve([]),
+  ]);
+  return forecastTotals([...snapshot, ...earlier.filter((deal) => deal.isClosed)], period);
 }

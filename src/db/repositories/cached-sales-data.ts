@@ -1,5 +1,5 @@
 // Short-lived per-process caches in front of the SalesData reads that are large and change
-// slowly: the org (every request checks access against it), and what the projection learns
+// slowly: the org (every request checks access against it) and its teams, and what the projection learns
 // from the snapshots (taken weekly): the win-rate counts and the full history for back-tests. The database stays the one truth; a
 // replica that misses the cache simply reads it. Writes pass straight through.
 import type { SalesData } from "../../core/sales-data.js";
@@ -47,10 +47,12 @@ export function withCaches(data: SalesData, options: CachedSalesDataOptions = {}
   const history = new TtlCache<Awaited<ReturnType<SalesData["snapshotHistory"]>>>(options.historyTtlMs ?? 10 * 60_000, 16, now);
   const winRates = new TtlCache<Awaited<ReturnType<SalesData["winRateCounts"]>>>(options.historyTtlMs ?? 10 * 60_000, 64, now);
   const tenants = new TtlCache<Awaited<ReturnType<SalesData["tenant"]>>>(options.peopleTtlMs ?? 30_000, 64, now);
+  const teams = new TtlCache<Awaited<ReturnType<SalesData["teams"]>>>(options.peopleTtlMs ?? 30_000, 64, now);
   return {
     ...data,
     tenant: (tenantId) => tenants.get(tenantId, () => data.tenant(tenantId)),
     people: (tenantId) => people.get(tenantId, () => data.people(tenantId)),
+    teams: (tenantId) => teams.get(tenantId, () => data.teams(tenantId)),
     winRateCounts: (tenantId, asOf, horizonDays) =>
       winRates.get(`${tenantId}:${asOf}:${horizonDays}`, () => data.winRateCounts(tenantId, asOf, horizonDays)),
     snapshotHistory: (tenantId, onOrBefore) => history.get(`${tenantId}:${onOrBefore}`, () => data.snapshotHistory(tenantId, onOrBefore)),
@@ -59,6 +61,7 @@ export function withCaches(data: SalesData, options: CachedSalesDataOptions = {}
       history.clear();
       winRates.clear();
       tenants.clear();
+      teams.clear();
     },
   };
 }

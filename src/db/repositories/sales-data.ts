@@ -2,7 +2,7 @@
 // plans, calls and snapshots are stored; it returns plain data (types.ts), never Prisma rows.
 import type { CommissionPlan } from "../../core/commission.js";
 import type { Locale } from "../../core/i18n/locale.js";
-import type { Person, SalesData, TenantProfile } from "../../core/sales-data.js";
+import type { DealChange, Person, SalesData, SalesTeam, SnapshotSummary, TenantProfile, TrackedDeal } from "../../core/sales-data.js";
 import type { WinCount } from "../../core/projection.js";
 import type { ForecastCall, ForecastCategory, Opportunity, OpportunityState, PipelineSnapshotRow, QuotaRecord } from "../../core/types.js";
 import { AppError } from "../../core/errors.js";
@@ -82,6 +82,39 @@ async function summaries(
        AND d.close_date BETWEEN ${query.range.start}::date AND ${query.range.end}::date
      GROUP BY d.owner_id, d.forecast_category, d.is_closed, d.is_won, s.name, d.probability`;
   return rows.map(summaryState);
+}
+
+/** A live deal row as the digest queries select it (raw SQL, snake case). */
+interface DealRow {
+  id: string;
+  owner_id: string;
+  name: string;
+  account_name: string | null;
+  stage_name: string;
+  amount: string;
+  probability: number;
+  forecast_category: ForecastCategory;
+  close_date: Date;
+  is_closed: boolean;
+  is_won: boolean;
+  last_activity_at: Date | null;
+}
+
+function dealOf(row: DealRow): Opportunity {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    name: row.name,
+    accountName: row.account_name,
+    stageName: row.stage_name,
+    amountMinor: minorUnits(row.amount),
+    probability: row.probability,
+    forecastCategory: row.forecast_category,
+    closeDate: isoDate(new Date(row.close_date)),
+    isClosed: row.is_closed,
+    isWon: row.is_won,
+    lastActivityAt: row.last_activity_at === null ? null : new Date(row.last_activity_at),
+  };
 }
 
 export function createSalesData(prisma: Client): SalesData {
@@ -254,12 +287,22 @@ export function createSalesData(prisma: Client): SalesData {
     },
 
     async snapshotDates(tenantId, onOrBefore, limit) {
-      // DISTINCT in SQL: Prisma's `distinct` would read every snapshot row and dedupe in memory.
+      // One index probe per date, newest first (a "loose index scan" of the primary key): a
+      // DISTINCT over the snapshot read every row of every date — seconds on a 2,000-rep tenant.
       const rows = await prisma.$queryRaw<Array<{ snapshot_date: Date }>>`
-        SELECT DISTINCT snapshot_date FROM pipeline_snapshot
-         WHERE tenant_id = ${tenantId}::uuid AND snapshot_date <= ${onOrBefore}::date
-         ORDER BY snapshot_date DESC LIMIT ${limit}`;
-      return rows.map((row) => isoDate(new Date(row.snapshot_date)));
+        WITH RECURSIVE dates(snapshot_date, n) AS (
+          (SELECT snapshot_date, 1 FROM pipeline_snapshot
+            WHERE tenant_id = ${tenantId}::uuid AND snapshot_date <= ${onOrBefore}::date
+            ORDER BY snapshot_date DESC LIMIT 1)
+          UNION ALL
+          SELECT (SELECT p.snapshot_date FROM pipeline_snapshot p
+                   WHERE p.tenant_id = ${tenantId}::uuid AND p.snapshot_date < d.snapshot_date
+                   ORDER BY p.snapshot_date DESC LIMIT 1), d.n + 1
+            FROM dates d
+           WHERE d.n < ${limit}::int AND d.snapshot_date IS NOT NULL
+        )
+        SELECT snapshot_date FROM dates WHERE snapshot_date IS NOT NULL ORDER BY snapshot_date DESC`;
+      return rows.slice(0, Math.max(0, limit)).map((row) => isoDate(new Date(row.snapshot_date)));
     },
 
     snapshotSummaries: (tenantId, date, ownerIds, range) => summaries(prisma, { tenantId, ownerIds, range, snapshotDate: date }),
@@ -386,6 +429,147 @@ export function createSalesData(prisma: Client): SalesData {
           probability: row.probability,
         }),
       );
+    },
+
+    async teams(tenantId) {
+      const rows = await prisma.team.findMany({
+        where: { tenantId },
+        select: { id: true, name: true, managerId: true, slackChannelId: true, timeZone: true },
+        orderBy: { name: "asc" },
+      });
+      return rows.map((row): SalesTeam => ({ ...row }));
+    },
+
+    async dealsAtRisk(tenantId, ownerIds, criteria, limit) {
+      const rows = await prisma.$queryRaw<Array<DealRow & { stage_entered_at: Date | null; total: number }>>`
+        SELECT o.id::text AS id, o.owner_id::text AS owner_id, o.name, o.account_name, s.name AS stage_name,
+               o.amount_minor::text AS amount, o.probability::int AS probability, o.forecast_category::text AS forecast_category,
+               o.close_date, o.is_closed, o.is_won, o.last_activity_at, o.stage_entered_at, COUNT(*) OVER ()::int AS total
+          FROM opportunity o
+          JOIN stage s ON s.id = o.stage_id
+         WHERE o.tenant_id = ${tenantId}::uuid
+           AND o.owner_id = ANY(${[...ownerIds]}::uuid[])
+           AND NOT o.is_closed
+           AND o.forecast_category <> 'Omitted'
+           AND o.close_date <= ${criteria.closeDateOnOrBefore}::date
+           AND (o.close_date < ${criteria.closeDateBefore}::date
+                OR o.last_activity_at < ${criteria.noActivitySince.toISOString()}::timestamptz
+                OR o.stage_entered_at < ${criteria.inStageSince.toISOString()}::timestamptz)
+         ORDER BY o.amount_minor DESC, o.id
+         LIMIT ${limit}`;
+      return {
+        deals: rows.map(
+          (row): TrackedDeal => ({
+            ...dealOf(row),
+            lastActivityAt: row.last_activity_at === null ? null : new Date(row.last_activity_at),
+            stageEnteredAt: row.stage_entered_at === null ? null : new Date(row.stage_entered_at),
+          }),
+        ),
+        total: rows[0]?.total ?? 0,
+      };
+    },
+
+    async topDeals(tenantId, ownerIds, range, limit) {
+      const rows = await prisma.$queryRaw<DealRow[]>`
+        SELECT o.id::text AS id, o.owner_id::text AS owner_id, o.name, o.account_name, s.name AS stage_name,
+               o.amount_minor::text AS amount, o.probability::int AS probability, o.forecast_category::text AS forecast_category,
+               o.close_date, o.is_closed, o.is_won, o.last_activity_at
+          FROM opportunity o
+          JOIN stage s ON s.id = o.stage_id
+         WHERE o.tenant_id = ${tenantId}::uuid
+           AND o.owner_id = ANY(${[...ownerIds]}::uuid[])
+           AND NOT o.is_closed
+           AND o.forecast_category <> 'Omitted'
+           AND o.close_date BETWEEN ${range.start}::date AND ${range.end}::date
+         ORDER BY o.amount_minor DESC, o.id
+         LIMIT ${limit}`;
+      return rows.map(dealOf);
+    },
+
+    async dealChanges(tenantId, ownerIds, snapshotDate, range) {
+      // From the team's deals (owner index) to their snapshot rows (primary key): a team's
+      // share of the work, however large the tenant's snapshot. The LATERAL … LIMIT 1 keeps the
+      // planner on one primary-key probe per deal even where no statistics were gathered yet
+      // (a freshly seeded PGlite), where a plain join was planned as a scan of the whole snapshot.
+      const rows = await prisma.$queryRaw<
+        Array<
+          DealRow & {
+            in_snapshot: boolean;
+            before_owner_id: string | null;
+            before_stage_name: string | null;
+            before_amount: string | null;
+            before_probability: number | null;
+            before_category: ForecastCategory | null;
+            before_close_date: Date | null;
+            before_is_closed: boolean | null;
+            before_is_won: boolean | null;
+          }
+        >
+      >`
+        SELECT o.id::text AS id, o.owner_id::text AS owner_id, o.name, o.account_name, s.name AS stage_name,
+               o.amount_minor::text AS amount, o.probability::int AS probability, o.forecast_category::text AS forecast_category,
+               o.close_date, o.is_closed, o.is_won, o.last_activity_at,
+               p.opportunity_id IS NOT NULL AS in_snapshot, p.owner_id::text AS before_owner_id, ps.name AS before_stage_name,
+               p.amount_minor::text AS before_amount, p.probability::int AS before_probability,
+               p.forecast_category::text AS before_category, p.close_date AS before_close_date,
+               p.is_closed AS before_is_closed, p.is_won AS before_is_won
+          FROM opportunity o
+          JOIN stage s ON s.id = o.stage_id
+          LEFT JOIN LATERAL (
+                 SELECT * FROM pipeline_snapshot x
+                  WHERE x.tenant_id = o.tenant_id AND x.snapshot_date = ${snapshotDate}::date AND x.opportunity_id = o.id
+                  LIMIT 1) p ON true
+          LEFT JOIN stage ps ON ps.id = p.stage_id
+         WHERE o.tenant_id = ${tenantId}::uuid
+           AND o.owner_id = ANY(${[...ownerIds]}::uuid[])
+           AND (o.close_date BETWEEN ${range.start}::date AND ${range.end}::date
+                OR p.close_date BETWEEN ${range.start}::date AND ${range.end}::date)
+           AND (p.opportunity_id IS NULL
+                OR p.amount_minor <> o.amount_minor OR p.stage_id <> o.stage_id
+                OR p.forecast_category <> o.forecast_category OR p.probability <> o.probability
+                OR p.close_date <> o.close_date OR p.is_closed <> o.is_closed OR p.is_won <> o.is_won)`;
+      return rows.map((row): DealChange => {
+        const after = dealOf(row);
+        if (!row.in_snapshot) return { before: null, after };
+        return {
+          before: {
+            id: after.id,
+            ownerId: row.before_owner_id!,
+            name: after.name,
+            accountName: after.accountName,
+            stageName: row.before_stage_name!,
+            amountMinor: minorUnits(row.before_amount!),
+            probability: row.before_probability!,
+            forecastCategory: row.before_category!,
+            closeDate: isoDate(new Date(row.before_close_date!)),
+            isClosed: row.before_is_closed!,
+            isWon: row.before_is_won!,
+          },
+          after,
+        };
+      });
+    },
+
+    async snapshotSeries(tenantId, ownerIds, range, dates) {
+      // Per deal of the team, its snapshot rows by the (tenant, opportunity) index; OFFSET 0 keeps
+      // the subquery a per-deal probe (see dealChanges) rather than a scan of every snapshot.
+      const rows = await prisma.$queryRaw<Array<SummaryRow & { snapshot_date: Date }>>`
+        SELECT p.snapshot_date, o.owner_id::text AS owner_id, p.forecast_category::text AS forecast_category,
+               p.is_closed, p.is_won, s.name AS stage_name, p.probability::int AS probability,
+               MIN(p.close_date) AS close_date, SUM(p.amount_minor)::text AS amount, COUNT(*)::int AS deals
+          FROM opportunity o
+          JOIN LATERAL (
+                 SELECT * FROM pipeline_snapshot x
+                  WHERE x.tenant_id = o.tenant_id AND x.opportunity_id = o.id
+                    AND x.snapshot_date BETWEEN ${dates.start}::date AND ${dates.end}::date
+                    AND x.close_date BETWEEN ${range.start}::date AND ${range.end}::date
+                 OFFSET 0) p ON true
+          JOIN stage s ON s.id = p.stage_id
+         WHERE o.tenant_id = ${tenantId}::uuid
+           AND o.owner_id = ANY(${[...ownerIds]}::uuid[])
+         GROUP BY p.snapshot_date, o.owner_id, p.forecast_category, p.is_closed, p.is_won, s.name, p.probability
+         ORDER BY p.snapshot_date`;
+      return rows.map((row, index): SnapshotSummary => ({ ...summaryState(row, index), snapshotDate: isoDate(new Date(row.snapshot_date)) }));
     },
   };
 }

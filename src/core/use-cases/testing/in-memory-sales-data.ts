@@ -5,7 +5,7 @@
 import type { CommissionPlan } from "../../commission.js";
 import { AppError } from "../../errors.js";
 import { learnWinRates } from "../../projection.js";
-import type { DateRange, Person, SalesData, TenantProfile } from "../../sales-data.js";
+import type { DateRange, DealChange, Person, SalesData, SalesTeam, SnapshotSummary, TenantProfile, TrackedDeal } from "../../sales-data.js";
 import type { ForecastCall, Opportunity, OpportunityState, PipelineSnapshotRow, QuotaRecord } from "../../types.js";
 
 export interface PlanAssignment {
@@ -16,14 +16,19 @@ export interface PlanAssignment {
   plan: CommissionPlan;
 }
 
+/** A seeded deal; `stageEnteredAt` (UTC) feeds the "stuck in a stage" rule. */
+export type SeedDeal = Opportunity & { stageEnteredAt?: Date | null };
+
 export interface InMemorySalesSeed {
   tenant: TenantProfile;
   people: Person[];
   quotas: QuotaRecord[];
-  deals: Opportunity[];
+  deals: SeedDeal[];
   plans: PlanAssignment[];
   forecastCalls: ForecastCall[];
   snapshots: PipelineSnapshotRow[];
+  /** Sales teams (absent: none). */
+  teams?: SalesTeam[];
 }
 
 export interface InMemorySalesData extends SalesData {
@@ -91,7 +96,28 @@ export function createInMemorySalesData(seed: InMemorySalesSeed): InMemorySalesD
   };
   const liveDeals = (ownerIds: readonly string[], range: DateRange): Opportunity[] => {
     const owners = new Set(ownerIds);
-    return seed.deals.filter((deal) => owners.has(deal.ownerId) && inRange(deal.closeDate, range)).map((deal) => ({ ...deal }));
+    return seed.deals
+      .filter((deal) => owners.has(deal.ownerId) && inRange(deal.closeDate, range))
+      .map(({ stageEnteredAt: _stageEnteredAt, ...deal }) => ({ ...deal }));
+  };
+  const largestFirst = (a: Opportunity, b: Opportunity): number => b.amountMinor - a.amountMinor || a.id.localeCompare(b.id);
+  /** Snapshot row of one deal on one date, as a deal (named from the live deal). */
+  const snapshotOf = (date: string, deal: SeedDeal): Opportunity | null => {
+    const row = seed.snapshots.find((candidate) => candidate.snapshotDate === date && candidate.opportunityId === deal.id);
+    if (!row) return null;
+    return {
+      id: row.opportunityId,
+      ownerId: row.ownerId,
+      name: deal.name,
+      accountName: deal.accountName,
+      stageName: row.stage,
+      amountMinor: row.amountMinor,
+      probability: row.probability ?? 0,
+      forecastCategory: row.forecastCategory,
+      closeDate: row.closeDate,
+      isClosed: row.isClosed,
+      isWon: row.isWon,
+    };
   };
 
   return {
@@ -171,6 +197,93 @@ export function createInMemorySalesData(seed: InMemorySalesSeed): InMemorySalesD
       reads.push("snapshotHistory");
       checkTenant(tenantId);
       return seed.snapshots.filter((row) => row.snapshotDate <= onOrBefore).map((row) => ({ ...row }));
+    },
+    async teams(tenantId) {
+      reads.push("teams");
+      checkTenant(tenantId);
+      return [...(seed.teams ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((team) => ({ ...team }));
+    },
+    async dealsAtRisk(tenantId, ownerIds, criteria, limit) {
+      reads.push("dealsAtRisk");
+      checkTenant(tenantId);
+      const owners = new Set(ownerIds);
+      const before = (instant: Date | null | undefined, limitInstant: Date): boolean =>
+        instant != null && instant.getTime() < limitInstant.getTime();
+      const matching: TrackedDeal[] = seed.deals
+        .filter(
+          (deal) =>
+            owners.has(deal.ownerId) &&
+            !deal.isClosed &&
+            deal.forecastCategory !== "Omitted" &&
+            deal.closeDate <= criteria.closeDateOnOrBefore &&
+            (deal.closeDate < criteria.closeDateBefore ||
+              before(deal.lastActivityAt, criteria.noActivitySince) ||
+              before(deal.stageEnteredAt, criteria.inStageSince)),
+        )
+        .map((deal) => ({ ...deal, lastActivityAt: deal.lastActivityAt ?? null, stageEnteredAt: deal.stageEnteredAt ?? null }));
+      matching.sort(largestFirst);
+      return { deals: matching.slice(0, limit), total: matching.length };
+    },
+    async topDeals(tenantId, ownerIds, range, limit) {
+      reads.push("topDeals");
+      checkTenant(tenantId);
+      return liveDeals(ownerIds, range)
+        .filter((deal) => !deal.isClosed && deal.forecastCategory !== "Omitted")
+        .sort(largestFirst)
+        .slice(0, limit);
+    },
+    async dealChanges(tenantId, ownerIds, snapshotDate, range) {
+      reads.push("dealChanges");
+      checkTenant(tenantId);
+      const owners = new Set(ownerIds);
+      const changes: DealChange[] = [];
+      for (const deal of seed.deals) {
+        if (!owners.has(deal.ownerId)) continue;
+        const before = snapshotOf(snapshotDate, deal);
+        if (!inRange(deal.closeDate, range) && !(before !== null && inRange(before.closeDate, range))) continue;
+        const same =
+          before !== null &&
+          before.amountMinor === deal.amountMinor &&
+          before.stageName === deal.stageName &&
+          before.forecastCategory === deal.forecastCategory &&
+          before.probability === deal.probability &&
+          before.closeDate === deal.closeDate &&
+          before.isClosed === deal.isClosed &&
+          before.isWon === deal.isWon;
+        if (same) continue;
+        const { stageEnteredAt: _stageEnteredAt, ...after } = deal;
+        changes.push({ before, after: { ...after } });
+      }
+      return changes;
+    },
+    async snapshotSeries(tenantId, ownerIds, range, dates) {
+      reads.push("snapshotSeries");
+      checkTenant(tenantId);
+      const owners = new Set(ownerIds);
+      const ownerNow = new Map(seed.deals.filter((deal) => owners.has(deal.ownerId)).map((deal) => [deal.id, deal.ownerId]));
+      const byDate = new Map<string, OpportunityState[]>();
+      for (const row of seed.snapshots) {
+        const owner = ownerNow.get(row.opportunityId);
+        if (owner === undefined || !inRange(row.snapshotDate, dates) || !inRange(row.closeDate, range)) continue;
+        const list = byDate.get(row.snapshotDate) ?? [];
+        list.push({
+          id: row.opportunityId,
+          ownerId: owner,
+          amountMinor: row.amountMinor,
+          probability: row.probability ?? 0,
+          forecastCategory: row.forecastCategory,
+          closeDate: row.closeDate,
+          isClosed: row.isClosed,
+          isWon: row.isWon,
+          stageName: row.stage,
+        });
+        byDate.set(row.snapshotDate, list);
+      }
+      const series: SnapshotSummary[] = [];
+      for (const [snapshotDate, states] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
+        for (const summary of summarise(states, `series-${snapshotDate}`)) series.push({ ...summary, snapshotDate });
+      }
+      return series;
     },
   };
 }
