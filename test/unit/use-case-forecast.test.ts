@@ -323,15 +323,15 @@ describe("/forecast method", () => {
 });
 
 describe("/forecast digest, help and unknown", () => {
-  it("says honestly that the digest is not there yet, and reads nothing", async () => {
+  it("says so when the organisation has no team with a digest (the digest itself: digest-request.test.ts)", async () => {
     const { reply, data } = await ask(ID.north, "digest");
     expect(reply.blocks).toEqual([
       {
         kind: "text",
-        text: "The weekly forecast digest isn't available yet. Meanwhile, `/forecast team` shows your team's commit, best case, pipeline and projection whenever you ask.",
+        text: "There is no team you lead with a weekly digest yet — your sales ops admin sets teams and their channels up.",
       },
     ]);
-    expect(data.reads).toEqual([]);
+    expect(data.reads).toEqual(["tenant", "people", "teams"]);
   });
 
   it("helps and answers unknown text with examples", async () => {

@@ -11,6 +11,7 @@ import type { PeriodSpec } from "../period-spec.js";
 import type { Person } from "../sales-data.js";
 import { amountRefusal } from "./person-quota.js";
 import { answerPersonForecast } from "./person-forecast.js";
+import { answerDigestRequest } from "./digest-on-request.js";
 import { leadsPeople, loadQuestionContext, periodFor, replyLocale, type AskQuestionOptions, type QuestionContext } from "./question-context.js";
 import { answerOrExplain } from "./reply-for-error.js";
 import { labelOf, money, periodContext, textReply } from "./reply-parts.js";
@@ -23,7 +24,8 @@ export type AnswerForecastQuestionOptions = AskQuestionOptions;
 /**
  * Answers a `/forecast` question: a person's or a team's commit, best case, pipeline and
  * projection with last week's change; takes a forecast call; explains the projection and how
- * accurate it has been. Refusals and bad input come back as replies in the answer's language.
+ * accurate it has been; shows a manager this week's team digest. Refusals and bad input come
+ * back as replies in the answer's language.
  */
 export async function answerForecastQuestion(options: AnswerForecastQuestionOptions): Promise<Reply> {
   const intent = parseForecastQuestion(options.text);
@@ -37,8 +39,7 @@ export async function answerForecastQuestion(options: AnswerForecastQuestionOpti
       if (intent.reason === "several_subjects") return textReply(t(locale, "error.severalPeople"));
       return textReply(t(locale, "forecast.notUnderstood", { command }));
     case "digest":
-      // The weekly digest is a later feature; say so plainly rather than show made-up numbers.
-      return textReply(answerText(locale, "forecast.digest.notYet", { command }));
+      return answerOrExplain(locale, async () => answerDigestRequest(await loadQuestionContext(options, locale, command), options.text));
     default:
       return answerOrExplain(locale, async () => answer(await loadQuestionContext(options, locale, command), intent));
   }

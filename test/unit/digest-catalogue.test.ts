@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { digestCatalogues, digestText, type DigestKey, type DigestParams } from "../../src/core/i18n/index.js";
+
+const money = { minor: 12_345_600, currency: "MYR" };
+/** One sample per key; typed, so a new key without a sample fails to compile. */
+const samples: { [K in DigestKey]: DigestParams[K] } = {
+  heading: { team: "APAC Enterprise", period: "Q3 FY2026" },
+  summary: { team: "APAC Enterprise", period: "Q3 FY2026", commit: money, closed: money, attainment: 0.45 },
+  late: { dueAt: "2026-08-10T00:00:00.000Z", timeZone: "Asia/Kuala_Lumpur", agoMs: 3 * 3_600_000 },
+  "label.attainment": {},
+  "value.noAttainment": {},
+  "changes.title": { kind: "pushed", count: 3 },
+  "changes.none": {},
+  "move.deal": { name: "Petronas renewal", owner: "Ali", amount: money },
+  "move.dated": { name: "AirAsia", owner: "Chen", amount: money, from: "2026-09-25", to: "2026-10-15" },
+  "move.amount": { name: "Axiata", owner: "Chen", before: money, after: { minor: 13_000_000, currency: "MYR" } },
+  "move.stage": { name: "Sime Darby", owner: "Ali", amount: money, from: "Discovery", to: "Proposal" },
+  "risk.title": { count: 4 },
+  "risk.none": { idleDays: 14, stuckDays: 30 },
+  "risk.line": { name: "Shell", owner: "Bea", amount: money, reasons: ["in Negotiation for 70 days"] },
+  "risk.overdue": { closeDate: "2026-08-01" },
+  "risk.noActivity": { days: 21 },
+  "risk.stuck": { stage: "Negotiation", days: 70 },
+  "top.title": { count: 5 },
+  "top.none": {},
+  "top.line": { name: "Shell", owner: "Bea", amount: money, stage: "Negotiation", closeDate: "2026-09-30" },
+  "leaderboard.title": {},
+  "trend.summary": { firstWeekOf: "2026-07-27", firstCommit: money, commit: money, bestCase: money, closed: money, quota: null, weeks: 3 },
+  "chart.title": { team: "APAC Enterprise", period: "Q3 FY2026" },
+  "chart.quota": { quota: money },
+  "request.managersOnly": { command: "/forecast" },
+  "request.noTeams": {},
+  "request.whichTeam": { names: ["APAC Enterprise", "EMEA Mid-Market"], moreCount: 1, command: "/forecast" },
+  "request.noTeamNamed": { text: "apac", command: "/forecast" },
+  "request.private": {},
+};
+
+/** Built from names, numbers and (for risk.line) reasons already in the reader's language. */
+const SAME_IN_BOTH = new Set<DigestKey>(["value.noAttainment", "move.deal", "move.amount", "move.stage", "risk.line"]);
+
+describe("digest catalogue", () => {
+  it("has the same keys in English and Malay, and a sample for each", () => {
+    const english = Object.keys(digestCatalogues.en).sort();
+    expect(Object.keys(digestCatalogues.ms).sort()).toEqual(english);
+    expect(Object.keys(samples).sort()).toEqual(english);
+  });
+
+  it.each(Object.keys(samples) as DigestKey[])("renders %s in both languages", (key) => {
+    const render = digestText as (locale: "en" | "ms", key: DigestKey, params: unknown) => string;
+    const english = render("en", key, samples[key]);
+    const malay = render("ms", key, samples[key]);
+    for (const text of [english, malay]) {
+      expect(text.trim()).not.toBe("");
+      expect(text).not.toMatch(/undefined|NaN|null|\[object|\$\{/);
+    }
+    if (!SAME_IN_BOTH.has(key)) expect(malay).not.toBe(english);
+  });
+
+  it("says how late in the largest unit that reads naturally, in the team's zone", () => {
+    const late = (agoMs: number, timeZone = "Asia/Kuala_Lumpur") =>
+      digestText("en", "late", { dueAt: "2026-08-10T00:00:00.000Z", timeZone, agoMs });
+    expect(late(59_000)).toBe("This digest is late: it was due at 08:00 Monday (1 min ago).");
+    expect(late(47 * 3_600_000 + 59 * 60_000)).toBe("This digest is late: it was due at 08:00 Monday (47 h ago).");
+    expect(late(50 * 3_600_000)).toBe("This digest is late: it was due at 08:00 Monday (2 days ago).");
+    // The same instant is 01:00 on Monday in London (BST) and 20:00 on Sunday in New York (EDT).
+    expect(late(3_600_000, "Europe/London")).toBe("This digest is late: it was due at 01:00 Monday (1 h ago).");
+    expect(late(3_600_000, "America/New_York")).toBe("This digest is late: it was due at 20:00 Sunday (1 h ago).");
+    expect(digestText("ms", "late", { dueAt: "2026-08-10T00:00:00.000Z", timeZone: "Asia/Kuala_Lumpur", agoMs: 50 * 3_600_000 })).toBe(
+      "Ringkasan ini lewat: sepatutnya dihantar pada 08:00 Isnin (2 hari lalu).",
+    );
+  });
+});
