@@ -1,0 +1,37 @@
+// Turning a delivery row's payload into the message to send, by the row's `kind`. Renderers are
+// registered by the composition root (the forecast digest's among them); `announcement` is built in.
+import { z } from "zod";
+import type { OutgoingMessage } from "../core/chat-port.js";
+
+/**
+ * Renders one payload (as stored, JSON) into a message. Throw `DeliveryRenderError` (or let a
+ * zod parse fail) when the payload can never be rendered: the delivery then fails for good with
+ * the reason `render_failed`. Any other error counts as transient and is retried with backoff.
+ */
+export type DeliveryRenderer = (payload: unknown) => Promise<OutgoingMessage>;
+
+/** Renderers by delivery kind. */
+export type DeliveryRenderers = Readonly<Record<string, DeliveryRenderer>>;
+
+export class DeliveryRenderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DeliveryRenderError";
+  }
+}
+
+/** Slack's limits: 50 blocks per message; text beyond 40,000 characters is refused. */
+const announcementPayload = z.object({
+  text: z.string().trim().min(1).max(40_000),
+  blocks: z.array(z.looseObject({ type: z.string() })).max(50).optional(),
+});
+
+export type AnnouncementPayload = z.input<typeof announcementPayload>;
+
+/** A plain message: `{ text, blocks? }`, blocks in the platform's own format. */
+export const renderAnnouncement: DeliveryRenderer = async (payload) => {
+  const parsed = announcementPayload.parse(payload);
+  return { text: parsed.text, ...(parsed.blocks ? { blocks: parsed.blocks } : {}) };
+};
+
+export const builtInRenderers: DeliveryRenderers = { announcement: renderAnnouncement };
