@@ -19,3 +19,7 @@ export { intlTag, isLocale, LOCALES, resolveLocale, type Locale } from "./locale
 export { catalogues, moreLabel, t } from "./messages.js";
 export type { AnswerArgs, AnswerCatalogue, AnswerKey, AnswerParams, ChangeFigures } from "./answer-catalogue.js";
 export { answerCatalogues, answerText } from "./answers.js";
+export type { DigestArgs, DigestCatalogue, DigestChangeKind, DigestKey, DigestParams } from "./digest-catalogue.js";
+export { digestCatalogues, digestText } from "./digests.js";
+export type { AdminArgs, AdminCatalogue, AdminKey, AdminParams } from "./admin-catalogue.js";
+export { adminCatalogues, adminText } from "./admin-texts.js";

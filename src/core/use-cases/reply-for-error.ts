@@ -6,18 +6,22 @@ import { textReply } from "./reply-parts.js";
 
 /**
  * The one mapping from an error to what the person is told (adapters call it in exactly one
- * place). `forbidden` reveals nothing about the subject; `invalid_input` carries a message fit
- * for the user; anything else — a database that is down, a bug — becomes "try again in a
+ * place). `forbidden` reveals nothing about the subject; `invalid_input`, `not_found` and
+ * `conflict` carry a message fit for the user; anything else — a database that is down, a bug — becomes "try again in a
  * moment" with `unexpected: true`, so the adapter logs it. Never an error dump.
  */
 export function replyForError(error: unknown, locale: Locale): Reply & { unexpected: boolean } {
   if (isAppError(error)) {
     switch (error.code) {
       case "forbidden":
-        return { ...textReply(t(locale, "error.forbidden")), unexpected: false };
+        // A refusal about someone's numbers says nothing about them; one that concerns only the
+        // asker's own rights (e.g. admin-only actions) may say why.
+        return { ...textReply(error.params.explained ? error.message : t(locale, "error.forbidden")), unexpected: false };
       case "not_in_organisation":
         return { ...textReply(t(locale, "error.notInOrganisation")), unexpected: false };
       case "invalid_input":
+      case "not_found":
+      case "conflict":
         return { ...textReply(error.message), unexpected: false };
       default:
         break;

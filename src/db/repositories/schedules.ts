@@ -1,5 +1,8 @@
 // Schedules and the slots they fired: the only code that knows how they are stored.
-import type { Prisma, PrismaClient } from "../generated/client.js";
+import { z } from "zod";
+import { isLocale } from "../../core/i18n/locale.js";
+import type { ScheduleStore, ScheduleTarget, StoredSchedule } from "../../core/schedule-store.js";
+import { Prisma, type PrismaClient } from "../generated/client.js";
 import { isoDate } from "./sales-data.js";
 
 type Client = PrismaClient | Prisma.TransactionClient;
@@ -86,6 +89,21 @@ export async function createSchedule(prisma: Client, input: ScheduleInput, now: 
   return toRecord(row);
 }
 
+/** Creates schedules unless one of the same name exists; returns how many were new. */
+export async function createDefaultSchedules(prisma: Client, inputs: readonly ScheduleInput[], now: Date): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const result = await prisma.schedule.createMany({
+    data: inputs.map((input) => ({
+      ...input,
+      anchorDate: input.anchorDate ? new Date(`${input.anchorDate}T00:00:00.000Z`) : null,
+      lastSlotAt: now,
+      createdAt: now,
+    })),
+    skipDuplicates: true,
+  });
+  return result.count;
+}
+
 export async function updateSchedule(
   prisma: Client,
   id: string,
@@ -143,5 +161,129 @@ export async function teamsWithChannels(prisma: Client, tenantId: string) {
     where: { tenantId, slackChannelId: { not: null } },
     select: { id: true, name: true, slackChannelId: true, timeZone: true },
     orderBy: { name: "asc" },
+  });
+}
+
+// ---- The ScheduleStore port (src/core/schedule-store.ts) for the admin use cases ----------------
+
+const targetSchema = z.union([z.object({ teamId: z.string().uuid() }), z.object({ allTeams: z.literal(true) })]);
+const outcomeSchema = z.enum(["fired", "late", "skipped"]);
+
+function targetOf(stored: unknown, scheduleName: string): ScheduleTarget {
+  const parsed = targetSchema.safeParse(stored);
+  if (!parsed.success) throw new Error(`schedule "${scheduleName}" has a target that is neither { teamId } nor { allTeams: true }`);
+  return "teamId" in parsed.data ? { kind: "team", teamId: parsed.data.teamId } : { kind: "allTeams" };
+}
+
+function targetJson(target: ScheduleTarget): Prisma.InputJsonValue {
+  return target.kind === "team" ? { teamId: target.teamId } : { allTeams: true };
+}
+
+/** The latest handled slot of each schedule (UTC), by schedule id; one query. */
+export async function lastSlotsOf(prisma: Client, scheduleIds: readonly string[]): Promise<Map<string, { slotAt: Date; outcome: string }>> {
+  if (scheduleIds.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<Array<{ schedule_id: string; slot_at: Date; outcome: string }>>`
+    SELECT DISTINCT ON (schedule_id) schedule_id::text AS schedule_id, slot_at, outcome
+      FROM schedule_slot
+     WHERE schedule_id = ANY(${[...scheduleIds]}::uuid[])
+     ORDER BY schedule_id, slot_at DESC`;
+  return new Map(rows.map((row) => [row.schedule_id, { slotAt: new Date(row.slot_at), outcome: row.outcome }]));
+}
+
+function storedOf(record: ScheduleRecord, lastSlot: { slotAt: Date; outcome: string } | undefined): StoredSchedule {
+  return {
+    id: record.id,
+    kind: record.kind,
+    name: record.name,
+    spec: { cron: record.cron, preset: record.preset, everyWeeks: record.everyWeeks, anchorDate: record.anchorDate },
+    timeZone: record.timeZone,
+    target: targetOf(record.target, record.name),
+    enabled: record.enabled,
+    lastSlot: lastSlot ? { slotAt: lastSlot.slotAt, outcome: outcomeSchema.parse(lastSlot.outcome) } : null,
+    createdAt: record.createdAt,
+  };
+}
+
+async function withLastSlot(prisma: Client, record: ScheduleRecord): Promise<StoredSchedule> {
+  return storedOf(record, (await lastSlotsOf(prisma, [record.id])).get(record.id));
+}
+
+/** The admin use cases' view of schedules, teams and the acting employee, scoped by tenant. */
+export function createScheduleStore(prisma: Client): ScheduleStore {
+  return {
+    async tenant(tenantId) {
+      const row = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true, name: true, timeZone: true, locale: true } });
+      return row ? { ...row, locale: isLocale(row.locale) ? row.locale : "en" } : null;
+    },
+    async employee(tenantId, employeeId) {
+      return prisma.employee.findFirst({ where: { id: employeeId, tenantId }, select: { id: true, name: true, role: true, active: true } });
+    },
+    async teams(tenantId) {
+      const rows = await prisma.team.findMany({
+        where: { tenantId },
+        select: { id: true, name: true, timeZone: true, slackChannelId: true },
+        orderBy: { name: "asc" },
+      });
+      return rows.map((row) => ({ id: row.id, name: row.name, timeZone: row.timeZone, hasChannel: row.slackChannelId !== null }));
+    },
+    async schedules(tenantId) {
+      const records = await schedulesOf(prisma, tenantId);
+      const lastSlots = await lastSlotsOf(prisma, records.map((record) => record.id));
+      return records.map((record) => storedOf(record, lastSlots.get(record.id)));
+    },
+    async create(tenantId, schedule, now) {
+      try {
+        const record = await createSchedule(
+          prisma,
+          {
+            tenantId,
+            kind: schedule.kind,
+            name: schedule.name,
+            cron: schedule.spec.cron,
+            preset: schedule.spec.preset,
+            everyWeeks: schedule.spec.everyWeeks,
+            anchorDate: schedule.spec.anchorDate,
+            timeZone: schedule.timeZone,
+            target: targetJson(schedule.target),
+          },
+          now,
+        );
+        return storedOf(record, undefined);
+      } catch (error) {
+        // Another admin saved the same name between our check and this insert.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "duplicate";
+        throw error;
+      }
+    },
+    async update(tenantId, scheduleId, changes, now) {
+      const owned = await prisma.schedule.findFirst({ where: { id: scheduleId, tenantId }, select: { id: true } });
+      if (!owned) return null;
+      const { spec, target, ...rest } = changes;
+      const record = await updateSchedule(
+        prisma,
+        scheduleId,
+        {
+          ...rest,
+          ...(spec ? { cron: spec.cron, preset: spec.preset, everyWeeks: spec.everyWeeks, anchorDate: spec.anchorDate } : {}),
+          ...(target ? { target: targetJson(target) } : {}),
+        },
+        now,
+      );
+      return withLastSlot(prisma, record);
+    },
+  };
+}
+
+/** Tenants, for an operator tool to pick one by name or id. */
+export async function tenantsForAdmin(prisma: Client): Promise<Array<{ id: string; name: string }>> {
+  return prisma.tenant.findMany({ select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+}
+
+/** The tenant's first active admin (earliest added, then by e-mail), whom operator tools act as. */
+export async function firstAdminOf(prisma: Client, tenantId: string): Promise<{ id: string; name: string; email: string; locale: string } | null> {
+  return prisma.employee.findFirst({
+    where: { tenantId, role: "admin", active: true },
+    select: { id: true, name: true, email: true, locale: true },
+    orderBy: [{ createdAt: "asc" }, { email: "asc" }],
   });
 }
