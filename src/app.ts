@@ -7,10 +7,20 @@ import { applyMigrations, migrationStatus } from "./db/migrator.js";
 import { ensureDemoTenant } from "./db/seed/demo-tenant.js";
 import { withCaches } from "./db/repositories/cached-sales-data.js";
 import { createIdentityRepository, createSalesData } from "./db/repositories/sales-data.js";
+import { createScheduleStore } from "./db/repositories/schedules.js";
 import { type RunningHttpServer, startHttpServer } from "./http/server.js";
 import { type LocalSlack, startLocalSlack } from "./local/local-slack.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackAdapter } from "./slack/app.js";
+import { createSlackChatPort } from "./slack/chat-port.js";
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import { builtInRenderers } from "./jobs/delivery-renderers.js";
+import { deliveryHealth } from "./jobs/delivery-health.js";
+import { type DeliveryWorker, startDeliveryWorker } from "./jobs/delivery-worker.js";
+import { ensureDefaultDigestSchedules } from "./jobs/ensure-default-schedules.js";
+import { renderForecastDigestDelivery } from "./jobs/render/forecast-digest.js";
+import { type Scheduler, startScheduler } from "./jobs/scheduler.js";
 import { SlackIdentityResolver } from "./slack/identity.js";
 
 export interface StartAppOptions {
@@ -43,6 +53,10 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   let http: RunningHttpServer | undefined;
   let localSlack: LocalSlack | undefined;
   let slack: SlackAdapter | undefined;
+  let worker: DeliveryWorker | undefined;
+  let scheduler: Scheduler | undefined;
+  // Names this process on the leases and slots it takes.
+  const replicaId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   try {
     const report = await applyMigrations(db, { log: (message) => logger.info(message) });
     logger.info({ applied: report.applied.length, alreadyApplied: report.alreadyApplied }, "migrations up to date");
@@ -55,7 +69,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       host: config.host,
       port: config.port,
       logger,
-      readiness: () => checkReadiness(db),
+      readiness: () => checkReadiness(db, config.jobs),
     });
 
     // Local mode: no Slack credentials, so the bot talks to the project's own Slack stand-in.
@@ -76,6 +90,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       logger,
       deps: {
         data,
+        schedules: createScheduleStore(db.prisma),
         identity: new SlackIdentityResolver(createIdentityRepository(db.prisma), () => clock.now().getTime()),
         clock,
         defaultLocale: config.defaultLocale,
@@ -84,8 +99,37 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     });
     if (slack.requestListener) http.addRoute(SLACK_EVENTS_PATH, slack.requestListener);
     await slack.start();
+
+    if (config.jobs) {
+      const tenants = await db.prisma.tenant.findMany({ select: { id: true } });
+      const created = await ensureDefaultDigestSchedules(db, tenants.map((tenant) => tenant.id), clock.now());
+      if (created > 0) logger.info({ created }, "default weekly digest schedules created");
+      const chat = createSlackChatPort({
+        botToken: localSlack?.botToken ?? config.slack.botToken!,
+        apiUrl: localSlack?.apiUrl ?? config.slack.apiUrl,
+      });
+      worker = startDeliveryWorker({
+        db,
+        chat,
+        renderers: { ...builtInRenderers, forecast_digest: renderForecastDigestDelivery },
+        owner: replicaId,
+        logger: logger.child({ component: "delivery-worker" }),
+        clock,
+      });
+      const deliveryWorker = worker;
+      scheduler = startScheduler({
+        db,
+        data,
+        owner: replicaId,
+        logger: logger.child({ component: "scheduler" }),
+        clock,
+        onEnqueued: () => deliveryWorker.wakeUp(),
+      });
+    }
     logger.info({ url: http.url, slack: slack.requestListener ? "http" : "socket-mode" }, "listening");
   } catch (error) {
+    await scheduler?.stop().catch(() => {});
+    await worker?.stop().catch(() => {});
     await slack?.stop().catch(() => {});
     await http?.close(0);
     await localSlack?.stop().catch(() => {});
@@ -95,6 +139,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
 
   const server = http;
   const slackAdapter = slack;
+  const jobs = { scheduler, worker };
   let stopping: Promise<void> | undefined;
   return {
     url: server.url,
@@ -103,6 +148,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     logger,
     stop() {
       stopping ??= (async () => {
+        // Stop taking work first (ticks, claims), then finish what is in flight.
+        await jobs.scheduler?.stop();
+        await jobs.worker?.stop();
         await slackAdapter.stop();
         await server.close(config.shutdownTimeoutMs);
         await localSlack?.stop();
@@ -114,13 +162,20 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   };
 }
 
-async function checkReadiness(db: Database) {
+async function checkReadiness(db: Database, jobs: boolean) {
   try {
     const status = await withTimeout(migrationStatus(db), 3_000);
     const ready = status.pending.length === 0 && status.failed.length === 0;
+    const deliveries = jobs && ready ? await withTimeout(deliveryHealth(db), 3_000) : undefined;
     return {
       ready,
-      details: { database: "ok", database_kind: db.kind, pending_migrations: status.pending, failed_migrations: status.failed },
+      details: {
+        database: "ok",
+        database_kind: db.kind,
+        pending_migrations: status.pending,
+        failed_migrations: status.failed,
+        ...deliveries,
+      },
     };
   } catch (error) {
     return { ready: false, details: { database: "unreachable", error: error instanceof Error ? error.message : String(error) } };

@@ -92,6 +92,10 @@ export const configSchema = z
         .enum(["auto", "always", "never"], { error: "expected auto, always or never" })
         .default("auto"),
     ),
+    JOBS: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["on", "off"], { error: "expected on or off" }).default("on"),
+    ),
     SHUTDOWN_TIMEOUT_MS: z.preprocess(
       emptyAsUndefined,
       z.coerce
@@ -141,6 +145,8 @@ export interface Config {
   defaultLocale: "en" | "ms";
   logLevel: (typeof LOG_LEVELS)[number];
   demoSeed: "auto" | "always" | "never";
+  /** Whether this process runs the scheduler and the delivery worker (off: a web-only replica). */
+  jobs: boolean;
   shutdownTimeoutMs: number;
 }
 
@@ -184,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLocale: parsed.DEFAULT_LOCALE,
     logLevel: parsed.LOG_LEVEL,
     demoSeed: parsed.DEMO_SEED,
+    jobs: parsed.JOBS === "on",
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
   };
 }

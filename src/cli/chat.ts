@@ -265,6 +265,10 @@ if (invokedDirectly) {
   // Same DATA_DIR as `npm start`, which reads .env too.
   if (existsSync(".env")) process.loadEnvFile(".env");
   // hasColors() honours NO_COLOR and FORCE_COLOR.
+  // Piped into `head` and the like: a closed pipe ends the output, not with a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+  });
   const color = Boolean(process.stdout.isTTY) && process.stdout.hasColors();
   const code = await runChat(process.argv.slice(2), {
     stdout: (line) => process.stdout.write(`${line}\n`),

@@ -93,9 +93,10 @@ export interface SalesData {
   /** Deals of these owners whose close date falls in `range`. */
   deals(tenantId: string, ownerIds: readonly string[], range: DateRange): Promise<Opportunity[]>;
   /**
-   * The same deals summed per owner, forecast category, closed/won state, stage and probability:
-   * a lossless summary for totals and roll-ups (Σ amount × p is exact per group), far fewer
-   * rows than deals for a large team. `id` and `name` of the summaries are synthetic.
+   * The same deals summed per owner, forecast category, closed/won state, stage, probability
+   * and close month: a lossless summary for totals and roll-ups (Σ amount × p is exact per
+   * group; a group's close date is its earliest, so month-aligned periods count it wholly in
+   * or out), far fewer rows than deals for a large team. `id`s of summaries are synthetic.
    */
   dealSummaries(tenantId: string, ownerIds: readonly string[], range: DateRange): Promise<OpportunityState[]>;
   /** The plan assigned to the person for the period containing `date`, or null. */

@@ -10,6 +10,7 @@ import { closedWonIn, openPipelineIn, quotaStanding, trailingWinRateWindow, type
 import { cutList, type Reply, type ReplyBlock } from "../reply.js";
 import type { Person } from "../sales-data.js";
 import type { Opportunity, QuotaRecord } from "../types.js";
+import { reportsUnder } from "../org-chart.js";
 import type { QuestionContext } from "./question-context.js";
 import { foldName, labelOf, money, periodContext, textReply } from "./reply-parts.js";
 
@@ -26,7 +27,8 @@ interface PersonQuota {
 
 /**
  * Loads what `/quota` needs about `person` (whom the asker may see): their quota, their deals of
- * the period and of the trailing win-rate window, and their commission plan. `dealsAhead` also
+ * the period and of the trailing win-rate window (plus, for a manager, their reports' deals
+ * summed), and their commission plan. `dealsAhead` also
  * loads open deals closing up to a year after today (for "what if I close <deal>").
  */
 async function loadPersonQuota(context: QuestionContext, person: Person, period: Period, dealsAhead = false): Promise<PersonQuota> {
@@ -37,10 +39,14 @@ async function loadPersonQuota(context: QuestionContext, person: Person, period:
   const range = { start: earlierOf(window.start, period.start), end };
   // The plan of the period, as of today when today falls in it.
   const planDate = laterOf(period.start, earlierOf(today, period.end));
-  const [records, deals, plan] = await Promise.all([
+  // A manager's quota is their team's: they are credited with everything closed below them
+  // (summed per group — their reports' deals are never loaded one by one).
+  const reports = reportsUnder(context.org, person.id);
+  const [records, deals, plan, teamSummaries] = await Promise.all([
     data.quotas(tenantId, [person.id], period),
     data.deals(tenantId, [person.id], range),
     data.commissionPlan(tenantId, person.id, planDate),
+    reports.length === 0 ? Promise.resolve([]) : data.dealSummaries(tenantId, reports, range),
   ]);
   const record = records.find((candidate) => candidate.employeeId === person.id) ?? null;
   const standing =
@@ -51,7 +57,7 @@ async function loadPersonQuota(context: QuestionContext, person: Person, period:
           today,
           quota: { amountMinor: record.amountMinor, currency: tenant.currency, rampPercent: record.rampPercent },
           startDate: person.startDate,
-          opportunities: deals,
+          opportunities: teamSummaries.length === 0 ? deals : [...deals, ...teamSummaries],
           fiscalYearStartMonth: tenant.fiscalYearStartMonth,
         });
   return { person, period, record, standing, deals, plan };

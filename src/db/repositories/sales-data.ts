@@ -61,8 +61,9 @@ function summaryState(row: SummaryRow, index: number): OpportunityState {
 
 /**
  * Deals (or one snapshot's rows) of these owners closing in the range, summed per owner,
- * category, closed/won state, stage and probability: lossless for totals, roll-ups and
- * projections, and far fewer rows than deals.
+ * category, closed/won state, stage, probability and close month: lossless for totals,
+ * roll-ups and projections, and far fewer rows than deals. A group's close date is its
+ * earliest, so any period made of whole months counts a group wholly in or wholly out.
  */
 async function summaries(
   prisma: Client,
@@ -80,7 +81,7 @@ async function summaries(
        ${onDate}
        AND d.owner_id = ANY(${[...query.ownerIds]}::uuid[])
        AND d.close_date BETWEEN ${query.range.start}::date AND ${query.range.end}::date
-     GROUP BY d.owner_id, d.forecast_category, d.is_closed, d.is_won, s.name, d.probability`;
+     GROUP BY d.owner_id, d.forecast_category, d.is_closed, d.is_won, s.name, d.probability, date_trunc('month', d.close_date)`;
   return rows.map(summaryState);
 }
 

@@ -44,7 +44,7 @@ const inRange = (date: string, range: DateRange): boolean => date >= range.start
 function summarise(states: readonly OpportunityState[], prefix: string): OpportunityState[] {
   const groups = new Map<string, OpportunityState>();
   for (const state of states) {
-    const key = [state.ownerId, state.forecastCategory, state.isClosed, state.isWon, state.stageName, state.probability].join("|");
+    const key = [state.ownerId, state.forecastCategory, state.isClosed, state.isWon, state.stageName, state.probability, state.closeDate.slice(0, 7)].join("|");
     const group = groups.get(key);
     if (group) {
       group.amountMinor += state.amountMinor;

@@ -1,0 +1,63 @@
+// The clock of the bot: one node-cron task, ticking every minute, elected once per slot across
+// replicas by the database run coordinator. Each tick plans whatever schedules came due (see
+// run-due-schedules.ts); the slot records and idempotency keys make a doubled tick harmless.
+import cron, { type ScheduledTask } from "node-cron";
+import type { Clock } from "../clock.js";
+import type { SalesData } from "../core/sales-data.js";
+import type { Database } from "../db/database.js";
+import { createDatabaseRunCoordinator, pruneCronLeases } from "../db/repositories/cron-leases.js";
+import type { Logger } from "../logger.js";
+import { type HandledSlot, runDueSchedules } from "./run-due-schedules.js";
+
+export const SCHEDULE_TICK_TASK = "salesops-schedule-tick";
+
+export interface SchedulerOptions {
+  db: Database;
+  data: SalesData;
+  owner: string;
+  logger: Logger;
+  clock: Clock;
+  /** Called after a tick enqueued deliveries, so a worker can start at once. */
+  onEnqueued?: () => void;
+}
+
+export interface Scheduler {
+  /** Runs one tick now, outside the cron timing (tests, `npm run cli -- schedule tick`). */
+  tick(): Promise<HandledSlot[]>;
+  stop(): Promise<void>;
+}
+
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const { logger } = options;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = async (): Promise<HandledSlot[]> => {
+    const handled = await runDueSchedules({ ...options, now: options.clock.now() });
+    if (handled.some((slot) => slot.deliveries > 0)) options.onEnqueued?.();
+    return handled;
+  };
+  const task: ScheduledTask = cron.schedule(
+    "* * * * *",
+    async () => {
+      const run = tick().catch((error: unknown) => logger.error({ err: error }, "schedule tick failed"));
+      running = run;
+      await run;
+      await pruneCronLeases(options.db.prisma).catch(() => {});
+    },
+    {
+      name: SCHEDULE_TICK_TASK,
+      timezone: "Etc/UTC",
+      noOverlap: true,
+      distributed: true,
+      runCoordinator: createDatabaseRunCoordinator(options.db.prisma, options.owner),
+      // Long enough that a replica whose clock is a few seconds behind is still refused.
+      distributedLease: 50_000,
+    },
+  );
+  return {
+    tick,
+    async stop() {
+      await task.destroy();
+      await running;
+    },
+  };
+}
