@@ -83,7 +83,7 @@ for (const kind of backends) {
       expect(await run.exited, run.stderr()).toBe(0);
       expect(run.stdout().trimEnd().split("\n").slice(-4)).toEqual([
         "Latest failed deliveries (newest first, at most 50)",
-        "  queued (UTC)          kind          recipient  reason             attempts  error",
+        "  failed (UTC)          kind          recipient  reason             attempts  error",
         "  2025-03-03 09:00:00Z  announcement  U0GONE     account_inactive   1         chat.postMessage: account_inactive",
         "  2025-03-03 08:00:00Z  announcement  C0NOPE     channel_not_found  1         chat.postMessage: channel_not_found",
       ]);
