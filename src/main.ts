@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   // Configuration and migration errors are written for the operator already; others get a prefix.
-  const known = error instanceof ConfigError || (error instanceof Error && error.name === "MigrationError");
+  const known = error instanceof ConfigError || (error instanceof Error && ["MigrationError", "DatabaseInUseError"].includes(error.name));
   process.stderr.write(`${known ? message : `Start-up failed: ${message}`}\n`);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 // Opens the one database the process uses: embedded PGlite (files under DATA_DIR) or PostgreSQL
 // (DATABASE_URL). Everything above src/db sees the same `Database`, whatever the backend.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -81,14 +81,59 @@ async function openPostgres(databaseUrl: string, maxConnections: number): Promis
   };
 }
 
+export class DatabaseInUseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DatabaseInUseError";
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same files would corrupt them.
+ * A lock file names the owner; one left by a process that died (SIGKILL) is taken over.
+ */
+function lockEmbeddedDatabase(directory: string): () => void {
+  const lockFile = `${directory}.lock`;
+  let owner: number | undefined;
+  try {
+    owner = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
+  } catch {
+    owner = undefined;
+  }
+  if (owner !== undefined && Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
+    throw new DatabaseInUseError(
+      `The embedded database in ${directory} is in use by another process (pid ${owner}). ` +
+        "Stop it first (the bot's own commands work meanwhile: npm run chat), or use DATABASE_URL to share a PostgreSQL database.",
+    );
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   let directory: string | undefined;
+  let unlock = () => {};
   if (dataDir !== undefined) {
     directory = path.resolve(dataDir, "pglite");
     mkdirSync(directory, { recursive: true });
+    unlock = lockEmbeddedDatabase(directory);
   }
   const client = directory ? new PGlite(directory) : new PGlite();
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   const session: SqlSession = {
     async query(sql, params) {
@@ -107,6 +152,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     async close() {
       await prisma.$disconnect();
       if (!client.closed) await client.close();
+      unlock();
     },
   };
 }

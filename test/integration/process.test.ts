@@ -102,3 +102,19 @@ describe.runIf(backends.includes("postgres"))("replicas starting together on one
     }
   }, 180_000);
 });
+
+describe("the embedded database is one process's", () => {
+  it("refuses a second process on the same DATA_DIR with a clear message, and takes over a dead one's lock", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "salesops-lock-"));
+    const env = { ...quiet, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", DEMO_SEED: "never", JOBS: "off" };
+    const first = runScript("src/main.ts", env);
+    await startedUrl(first, 60_000);
+    const second = runScript("src/cli/migrate.ts", env);
+    expect(await second.exited).toBe(1);
+    expect(second.stderr()).toMatch(/in use by another process \(pid \d+\)/);
+    first.child.kill("SIGKILL");
+    await first.exited;
+    const third = runScript("src/cli/migrate.ts", env);
+    expect(await third.exited, third.stderr()).toBe(0);
+  }, 120_000);
+});
