@@ -8,6 +8,7 @@ import type { Database } from "../db/database.js";
 import { createDatabaseRunCoordinator, pruneCronLeases } from "../db/repositories/cron-leases.js";
 import type { Logger } from "../logger.js";
 import { type HandledSlot, runDueSchedules } from "./run-due-schedules.js";
+import { warmProjectionModels } from "./warm-projection-models.js";
 
 export const SCHEDULE_TICK_TASK = "salesops-schedule-tick";
 
@@ -35,6 +36,15 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     if (handled.some((slot) => slot.deliveries > 0)) options.onEnqueued?.();
     return handled;
   };
+  // Not elected: every replica keeps its own caches warm (a no-op while they are fresh).
+  const warmCaches = async () => {
+    try {
+      const tenants = await options.db.prisma.tenant.findMany({ select: { id: true } });
+      await warmProjectionModels(options.data, tenants.map((tenant) => tenant.id), options.clock.now());
+    } catch (error) {
+      logger.warn({ err: error }, "warming projection caches failed");
+    }
+  };
   const task: ScheduledTask = cron.schedule(
     "* * * * *",
     async () => {
@@ -42,6 +52,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       running = run;
       await run;
       await pruneCronLeases(options.db.prisma).catch(() => {});
+      await warmCaches();
     },
     {
       name: SCHEDULE_TICK_TASK,
@@ -53,9 +64,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       distributedLease: 50_000,
     },
   );
+  // At start-up too, in the background: a restart should not make the next question slow.
+  const warming = warmCaches();
   return {
     tick,
     async stop() {
+      await warming;
       await task.destroy();
       await running;
     },

@@ -38,6 +38,8 @@ export interface CachedSalesDataOptions {
   peopleTtlMs?: number;
   /** How long snapshot history may be served from memory. */
   historyTtlMs?: number;
+  /** How long win-rate counts (per tenant, day and horizon) may be served from memory. */
+  winRateTtlMs?: number;
   now?: () => number;
 }
 
@@ -45,7 +47,8 @@ export function withCaches(data: SalesData, options: CachedSalesDataOptions = {}
   const now = options.now ?? Date.now;
   const people = new TtlCache<Awaited<ReturnType<SalesData["people"]>>>(options.peopleTtlMs ?? 30_000, 64, now);
   const history = new TtlCache<Awaited<ReturnType<SalesData["snapshotHistory"]>>>(options.historyTtlMs ?? 10 * 60_000, 16, now);
-  const winRates = new TtlCache<Awaited<ReturnType<SalesData["winRateCounts"]>>>(options.historyTtlMs ?? 10 * 60_000, 64, now);
+  // Keyed by day and horizon, and a statistic over weeks of snapshots: hours of reuse are fine.
+  const winRates = new TtlCache<Awaited<ReturnType<SalesData["winRateCounts"]>>>(options.winRateTtlMs ?? 6 * 60 * 60_000, 256, now);
   const tenants = new TtlCache<Awaited<ReturnType<SalesData["tenant"]>>>(options.peopleTtlMs ?? 30_000, 64, now);
   const teams = new TtlCache<Awaited<ReturnType<SalesData["teams"]>>>(options.peopleTtlMs ?? 30_000, 64, now);
   return {

@@ -316,22 +316,31 @@ export function createSalesData(prisma: Client): SalesData {
       const rows = await prisma.$queryRaw<
         Array<{ level: "overall" | "category" | "stage"; key: string | null; wins: number; observations: number }>
       >`
-        WITH latest AS (
-          SELECT DISTINCT ON (opportunity_id) opportunity_id, is_closed, is_won, close_date
-            FROM pipeline_snapshot
-           WHERE tenant_id = ${tenantId}::uuid AND snapshot_date <= ${asOf}::date
-           ORDER BY opportunity_id, snapshot_date DESC
-        ), observed AS (
-          SELECT p.forecast_category::text AS category, s.name AS stage,
-                 (l.is_closed AND l.is_won AND l.close_date <= p.snapshot_date + ${horizonDays}::int) AS won
+        WITH candidates AS (
+          SELECT p.opportunity_id, p.snapshot_date, p.forecast_category::text AS category, s.name AS stage
             FROM pipeline_snapshot p
             JOIN stage s ON s.id = p.stage_id
-            JOIN latest l ON l.opportunity_id = p.opportunity_id
            WHERE p.tenant_id = ${tenantId}::uuid
              AND NOT p.is_closed
              AND p.forecast_category <> 'Omitted'
              AND p.snapshot_date <= ${asOf}::date - ${horizonDays}::int
              AND p.close_date <= p.snapshot_date + ${horizonDays}::int
+        ), latest AS (
+          -- Each candidate deal's state as of asOf: one index probe per deal, not a sort of the history.
+          SELECT d.opportunity_id, l.is_closed, l.is_won, l.close_date
+            FROM (SELECT DISTINCT opportunity_id FROM candidates) d
+            CROSS JOIN LATERAL (
+              SELECT h.is_closed, h.is_won, h.close_date
+                FROM pipeline_snapshot h
+               WHERE h.tenant_id = ${tenantId}::uuid AND h.opportunity_id = d.opportunity_id AND h.snapshot_date <= ${asOf}::date
+               ORDER BY h.snapshot_date DESC
+               LIMIT 1
+            ) l
+        ), observed AS (
+          SELECT c.category, c.stage,
+                 (l.is_closed AND l.is_won AND l.close_date <= c.snapshot_date + ${horizonDays}::int) AS won
+            FROM candidates c
+            JOIN latest l ON l.opportunity_id = c.opportunity_id
         )
         SELECT CASE WHEN GROUPING(category) = 0 THEN 'category' WHEN GROUPING(stage) = 0 THEN 'stage' ELSE 'overall' END AS level,
                COALESCE(CASE WHEN GROUPING(category) = 0 THEN category END, CASE WHEN GROUPING(stage) = 0 THEN stage END) AS key,
