@@ -387,21 +387,8 @@ export function createSalesData(prisma: Client): SalesData {
            AND p.snapshot_date = ${date}::date
            AND p.owner_id = ANY(${[...ownerIds]}::uuid[])
            AND p.close_date BETWEEN ${range.start}::date AND ${range.end}::date`;
-      return rows.map(
-        (row): Opportunity => ({
-          id: row.opportunity_id,
-          ownerId: row.owner_id,
-          name: row.name,
-          accountName: row.account_name,
-          stageName: row.stage_name,
-          amountMinor: minorUnits(row.amount),
-          probability: row.probability,
-          forecastCategory: row.forecast_category,
-          closeDate: isoDate(new Date(row.close_date)),
-          isClosed: row.is_closed,
-          isWon: row.is_won,
-        }),
-      );
+      // A snapshot keeps no activity times.
+      return rows.map((row) => dealOf({ ...row, id: row.opportunity_id, last_activity_at: null }));
     },
 
     async snapshotHistory(tenantId, onOrBefore) {
