@@ -36,6 +36,8 @@ export interface RunningApp {
   readonly port: number;
   readonly db: Database;
   readonly logger: Logger;
+  /** The scheduler and delivery worker (absent with JOBS=off), for tests: one tick now, and wait until the outbox is sent. */
+  readonly jobs?: { tick(): Promise<unknown>; drain(): Promise<void> };
   /** Stops taking work, finishes what is in flight, closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -146,6 +148,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     port: server.port,
     db,
     logger,
+    ...(scheduler && worker ? { jobs: { tick: () => scheduler!.tick(), drain: () => worker!.drain() } } : {}),
     stop() {
       stopping ??= (async () => {
         // Stop taking work first (ticks, claims), then finish what is in flight.

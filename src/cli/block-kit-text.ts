@@ -7,6 +7,11 @@ export interface BlockKitTextOptions {
   color?: boolean;
   /** Width of divider lines, in characters. Default 40. */
   width?: number;
+  /**
+   * What to add to an image block showing an uploaded file (`slack_file: { id }`), by file id,
+   * e.g. "saved to data/local-files/F1.png"; the line reads `[image: <title> — <note>]`.
+   */
+  fileNotes?: Readonly<Record<string, string>>;
 }
 
 const DIM = ["\x1b[2m", "\x1b[22m"] as const;
@@ -177,6 +182,9 @@ function blockLines(block: Json, options: BlockKitTextOptions): string[] {
       return [asArray(block["elements"]).map(elementText).filter(Boolean).join("  ")];
     case "image": {
       const title = textOf(block["title"]) || asString(block["alt_text"]);
+      const fileId = asString(asObject(block["slack_file"])?.["id"]);
+      const note = fileId && Object.hasOwn(options.fileNotes ?? {}, fileId) ? options.fileNotes![fileId] : undefined;
+      if (note) return [`[image: ${title || fileId} — ${note}]`];
       return title ? [`[image: ${title}]`] : [];
     }
     case "input":

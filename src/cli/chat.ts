@@ -1,8 +1,11 @@
 // `npm run chat -- --as <email> "/quota what if 40k"`: types a slash command into the local Slack
 // workspace as that person, the way Slack would deliver it (signed POST to the bot's
 // /slack/events), waits for the bot's answer on the response_url and prints it as text.
-// `npm run chat -- --people` lists who you can be. Needs the bot running in local mode.
+// `--channel "<team>"` and `--dm <email>` print what the bot posted there (the weekly digest,
+// say), saving pictures under DATA_DIR/local-files; `--people` lists who you can be and the
+// team channels. Needs the bot running in local mode.
 import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -12,11 +15,21 @@ import { LOCAL_SLACK_FILE, type LocalSlackFile, readLocalSlackFile } from "../lo
 import { buildSlashCommandBody, signSlackRequest } from "../slack-stand-in/sign.js";
 import { messageToText } from "./block-kit-text.js";
 
-export const USAGE = 'usage: npm run chat -- --as <email> "/quota what if 40k"  |  npm run chat -- --people';
+export const USAGE = [
+  'usage: npm run chat -- --as <email> "/quota what if 40k"',
+  '       npm run chat -- --channel "<team or #channel>" [--last N]',
+  "       npm run chat -- --dm <email> [--last N]",
+  "       npm run chat -- --people",
+].join("\n");
 export const BOT_NOT_RUNNING = "The bot is not running — start it with `npm start` in another terminal";
 const SLACK_EVENTS_PATH = "/slack/events";
 const DEFAULT_REPLY_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 5_000;
+/** Messages shown by --channel and --dm without --last. */
+export const DEFAULT_LAST = 5;
+const MAX_LAST = 1_000;
+/** Under DATA_DIR: where --channel and --dm save the files messages show. */
+export const LOCAL_FILES_DIR = "local-files";
 
 export interface ChatIo {
   /** Receives whole lines of output, without their newline. */
@@ -30,6 +43,8 @@ export interface ChatIo {
   color?: boolean;
   /** How long to wait for the bot's reply, in ms; default 10 000. */
   replyTimeoutMs?: number;
+  /** The viewer's IANA time zone, for message times; default this machine's. */
+  timeZone?: string;
 }
 
 /** A failure meant for the person at the terminal; `exitCode` 2 is bad usage. */
@@ -65,8 +80,32 @@ const postsAnswer = z.object({
   posts: z.array(z.object({ accepted: z.boolean(), error: z.string().optional(), body: z.record(z.string(), z.unknown()) })),
 });
 const failureAnswer = z.object({ ok: z.literal(false), error: z.string() });
+const botSchema = z.object({ userId: z.string(), name: z.string() });
+const channelsAnswer = z.object({
+  ok: z.literal(true),
+  bot: botSchema,
+  channels: z.array(z.object({ id: z.string(), name: z.string(), team: z.string().nullable(), messageCount: z.number() })),
+});
+const messageSchema = z.object({
+  ts: z.string(),
+  threadTs: z.string().optional(),
+  userName: z.string(),
+  byBot: z.boolean(),
+  text: z.string(),
+  blocks: z.array(z.unknown()).optional(),
+  fileIds: z.array(z.string()).optional(),
+  editedTs: z.string().optional(),
+});
+const messagesAnswer = z.object({
+  ok: z.literal(true),
+  bot: botSchema,
+  conversation: z.object({ id: z.string(), name: z.string(), isIm: z.boolean() }).nullable(),
+  messages: z.array(messageSchema),
+  total: z.number(),
+});
 
 type ChatUser = z.infer<typeof userSchema>;
+type ChatMessage = z.infer<typeof messageSchema>;
 
 function isNetworkFailure(error: unknown): boolean {
   return error instanceof TypeError || (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"));
@@ -91,7 +130,7 @@ async function controlJson<T>(response: Response, schema: z.ZodType<T>, what: st
   return parsed.data;
 }
 
-async function loadLocalSlack(env: Record<string, string | undefined>): Promise<LocalSlackFile & { controlUrl: string }> {
+async function loadLocalSlack(env: Record<string, string | undefined>): Promise<LocalSlackFile & { controlUrl: string; dataDir: string }> {
   let dataDir: string;
   try {
     dataDir = loadConfig(env).dataDir;
@@ -105,7 +144,7 @@ async function loadLocalSlack(env: Record<string, string | undefined>): Promise<
       `No local Slack workspace in ${path.join(path.resolve(dataDir), LOCAL_SLACK_FILE)}. ${BOT_NOT_RUNNING} (local mode: no SLACK_BOT_TOKEN).`,
     );
   }
-  return { ...file, controlUrl: file.controlUrl };
+  return { ...file, controlUrl: file.controlUrl, dataDir: path.resolve(dataDir) };
 }
 
 async function listUsers(local: { controlUrl: string }, email?: string): Promise<z.infer<typeof usersAnswer> | undefined> {
@@ -115,6 +154,12 @@ async function listUsers(local: { controlUrl: string }, email?: string): Promise
   if (answer.ok) return answer;
   if (answer.error === "users_not_found") return undefined;
   throw new ChatFailure(`The local Slack workspace refused the user list: ${answer.error}`);
+}
+
+/** Rows as columns padded to the widest cell, two spaces apart; the first row is the heading. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  "));
 }
 
 const ROLE_ORDER = ["manager", "rep", "admin", "other"];
@@ -130,19 +175,146 @@ function peopleTable(users: ChatUser[]): string[] {
     ["NAME", "ROLE", "TEAM", "E-MAIL"],
     ...sorted.map((user) => [`${user.realName}${user.deleted ? " (inactive)" : ""}`, user.role ?? "", user.team ?? "—", user.email ?? ""]),
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  "));
+  return table(rows);
+}
+
+async function listChannels(local: { controlUrl: string }): Promise<z.infer<typeof channelsAnswer>> {
+  const answer = await controlJson(await request(new URL("channels", local.controlUrl).toString()), channelsAnswer, "the channel list");
+  if (!answer.ok) throw new ChatFailure(`The local Slack workspace refused the channel list: ${answer.error} (restart the bot if it predates this command)`);
+  return answer;
 }
 
 async function showPeople(io: ChatIo): Promise<number> {
   const local = await loadLocalSlack(io.env ?? process.env);
   const answer = await listUsers(local);
   const users = answer?.users ?? [];
-  if (users.length === 0) {
-    io.stdout("The local Slack workspace has no people yet.");
+  if (users.length === 0) io.stdout("The local Slack workspace has no people yet.");
+  else for (const line of peopleTable(users)) io.stdout(line);
+  const { channels } = await listChannels(local);
+  if (channels.length === 0) return 0;
+  io.stdout("");
+  const rows = [["CHANNEL", "TEAM", "MESSAGES"], ...channels.map((channel) => [`#${channel.name}`, channel.team ?? "—", String(channel.messageCount)])];
+  for (const line of table(rows)) io.stdout(line);
+  const example = channels.find((channel) => channel.team && channel.messageCount > 0) ?? channels.find((channel) => channel.team) ?? channels[0]!;
+  io.stdout(`Read one: npm run chat -- --channel "${example.team ?? `#${example.name}`}"`);
+  return 0;
+}
+
+/** Matches what a person typed to a channel: its id, its name (with or without "#"), or its team's name. */
+function findChannel<T extends { id: string; name: string; team: string | null }>(channels: readonly T[], wanted: string): T | undefined {
+  const typed = wanted.trim();
+  const folded = typed.replace(/^#/, "").toLocaleLowerCase();
+  const slug = folded.replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
+  return (
+    channels.find((channel) => channel.id === typed) ??
+    channels.find((channel) => channel.name.toLocaleLowerCase() === folded) ??
+    channels.find((channel) => channel.team?.toLocaleLowerCase() === folded) ??
+    channels.find((channel) => slug !== "" && channel.name === slug)
+  );
+}
+
+function viewerTimeZone(io: ChatIo): string {
+  return io.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** A Slack ts ("1795731360.123456", seconds) as the viewer's local time, e.g. "Fri, 27 Nov 2026, 06:16 GMT+8". */
+export function formatMessageTime(ts: string, timeZone: string): string {
+  const seconds = Number(ts);
+  if (!Number.isFinite(seconds)) return ts;
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  }).format(new Date(Math.floor(seconds * 1000)));
+}
+
+/** The files a message shows: those in image blocks (`slack_file`), then those shared with it. */
+function fileIdsOf(message: ChatMessage): { inBlocks: string[]; attached: string[] } {
+  const inBlocks: string[] = [];
+  for (const block of message.blocks ?? []) {
+    const record = typeof block === "object" && block !== null ? (block as Record<string, unknown>) : {};
+    const file = record["type"] === "image" ? (record["slack_file"] as Record<string, unknown> | undefined) : undefined;
+    if (typeof file?.["id"] === "string" && !inBlocks.includes(file["id"])) inBlocks.push(file["id"]);
+  }
+  const attached = (message.fileIds ?? []).filter((id) => !inBlocks.includes(id));
+  return { inBlocks, attached };
+}
+
+const EXTENSIONS: Record<string, string> = { "image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "text/csv": ".csv", "application/pdf": ".pdf" };
+
+/** Fetches a file's bytes from the stand-in into DATA_DIR/local-files/<id>.<ext>; says where, or why not. */
+async function saveFile(local: { controlUrl: string; dataDir: string }, fileId: string): Promise<string> {
+  const response = await request(new URL(`files/${encodeURIComponent(fileId)}`, local.controlUrl).toString());
+  if (!response.ok) {
+    const failed = failureAnswer.safeParse(await response.json().catch(() => undefined));
+    return `not available (${failed.success ? failed.data.error : `HTTP ${response.status}`})`;
+  }
+  const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const declared = /filename="([^"]*)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "";
+  const extension = EXTENSIONS[type] ?? (/\.[a-z0-9]{1,5}$/i.exec(declared)?.[0].toLowerCase() ?? "");
+  const directory = path.join(local.dataDir, LOCAL_FILES_DIR);
+  const file = path.join(directory, `${fileId.replace(/[^A-Za-z0-9_-]/g, "_")}${extension}`);
+  await mkdir(directory, { recursive: true });
+  await writeFile(file, Buffer.from(await response.arrayBuffer()));
+  return `saved to ${file}`;
+}
+
+type ConversationTarget = { channel: string } | { dm: string };
+
+async function showConversation(io: ChatIo, target: ConversationTarget, last: number): Promise<number> {
+  const local = await loadLocalSlack(io.env ?? process.env);
+  const url = new URL("messages", local.controlUrl);
+  url.searchParams.set("limit", String(last));
+  let title: string;
+  let person: ChatUser | undefined;
+  if ("channel" in target) {
+    const { channels } = await listChannels(local);
+    const channel = findChannel(channels, target.channel);
+    if (!channel) {
+      const known = channels.map((candidate) => `#${candidate.name}${candidate.team ? ` (${candidate.team})` : ""}`).join(", ");
+      throw new ChatFailure(`No channel "${target.channel}" in the local Slack workspace. ${known ? `Channels: ${known}.` : "It has no channels."}`);
+    }
+    url.searchParams.set("channel", channel.id);
+    title = `#${channel.name}${channel.team ? ` (${channel.team})` : ""}`;
+  } else {
+    person = (await listUsers(local, target.dm))?.users[0];
+    if (!person) throw new ChatFailure(`No one with the e-mail ${target.dm} in the local Slack workspace. See who is: npm run chat -- --people`);
+    url.searchParams.set("user", person.id);
+    title = `Direct messages with ${person.realName}`;
+  }
+  const answer = await controlJson(await request(url.toString()), messagesAnswer, "the messages");
+  if (!answer.ok) throw new ChatFailure(`The local Slack workspace could not show the messages: ${answer.error}`);
+  if (answer.messages.length === 0) {
+    io.stdout(person ? `${answer.bot.name} has not written to ${person.realName} yet.` : `No messages in ${title} yet.`);
     return 0;
   }
-  for (const line of peopleTable(users)) io.stdout(line);
+  const color = io.color ?? false;
+  const dim = (text: string) => (color ? `\x1b[2m${text}\x1b[22m` : text);
+  const shown = answer.messages.length < answer.total ? `the last ${answer.messages.length} of ${answer.total} messages` : `${answer.total} message${answer.total === 1 ? "" : "s"}`;
+  io.stdout(`${title} — ${shown}, newest last`);
+  const timeZone = viewerTimeZone(io);
+  for (const message of answer.messages) {
+    const { inBlocks, attached } = fileIdsOf(message);
+    const notes: Record<string, string> = {};
+    for (const fileId of [...inBlocks, ...attached]) notes[fileId] = await saveFile(local, fileId);
+    const facts = [
+      message.byBot ? `${message.userName} (app)` : message.userName,
+      formatMessageTime(message.ts, timeZone),
+      ...(message.threadTs && message.threadTs !== message.ts ? ["in a thread"] : []),
+      ...(message.editedTs ? ["edited"] : []),
+    ];
+    io.stdout("");
+    io.stdout(dim(`── ${facts.join(" · ")} ──`));
+    const text = messageToText(message, { color, fileNotes: notes });
+    if (text) for (const line of text.split("\n")) io.stdout(line);
+    for (const fileId of attached) io.stdout(`[file ${fileId} — ${notes[fileId]}]`);
+  }
   return 0;
 }
 
@@ -220,7 +392,7 @@ async function sendCommand(io: ChatIo, email: string, commandLine: string): Prom
 /** Runs the chat CLI with `argv` (arguments after the script name); resolves to the exit code. */
 export async function runChat(argv: readonly string[], io: ChatIo): Promise<number> {
   if (argv.length === 0) {
-    io.stderr(USAGE);
+    for (const line of USAGE.split("\n")) io.stderr(line);
     return 2;
   }
   try {
@@ -228,7 +400,14 @@ export async function runChat(argv: readonly string[], io: ChatIo): Promise<numb
     try {
       parsed = parseArgs({
         args: [...argv],
-        options: { as: { type: "string" }, people: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+        options: {
+          as: { type: "string" },
+          people: { type: "boolean" },
+          channel: { type: "string" },
+          dm: { type: "string" },
+          last: { type: "string" },
+          help: { type: "boolean", short: "h" },
+        },
         allowPositionals: true,
         strict: true,
       });
@@ -237,12 +416,27 @@ export async function runChat(argv: readonly string[], io: ChatIo): Promise<numb
     }
     const { values, positionals } = parsed;
     if (values.help) {
-      io.stdout(USAGE);
+      for (const line of USAGE.split("\n")) io.stdout(line);
       return 0;
     }
+    const modes = (["as", "people", "channel", "dm"] as const).filter((mode) => values[mode] !== undefined);
+    if (modes.length > 1) throw new ChatFailure(`give one of --as, --people, --channel and --dm (got ${modes.map((mode) => `--${mode}`).join(" and ")})`, 2);
+    if (values.last !== undefined && values.channel === undefined && values.dm === undefined) throw new ChatFailure("--last goes with --channel or --dm", 2);
     if (values.people) {
-      if (values.as !== undefined || positionals.length > 0) throw new ChatFailure("--people takes no other arguments", 2);
+      if (positionals.length > 0) throw new ChatFailure("--people takes no other arguments", 2);
       return await showPeople(io);
+    }
+    if (values.channel !== undefined || values.dm !== undefined) {
+      if (positionals.length > 0) throw new ChatFailure(`--${values.channel !== undefined ? "channel" : "dm"} takes no command (got "${positionals.join(" ")}")`, 2);
+      const last = values.last === undefined ? DEFAULT_LAST : Number(values.last);
+      if (!Number.isInteger(last) || last < 1 || last > MAX_LAST) throw new ChatFailure(`--last needs a whole number from 1 to ${MAX_LAST} (got "${values.last}")`, 2);
+      if (values.channel !== undefined) {
+        if (values.channel.trim() === "") throw new ChatFailure("--channel needs a team name, a channel name or a channel id", 2);
+        return await showConversation(io, { channel: values.channel }, last);
+      }
+      const dm = values.dm!.trim().toLowerCase();
+      if (!dm.includes("@")) throw new ChatFailure("--dm needs the e-mail address of the person whose DM with the bot to show", 2);
+      return await showConversation(io, { dm }, last);
     }
     const email = values.as?.trim().toLowerCase();
     if (!email || !email.includes("@")) throw new ChatFailure("--as needs the e-mail address of the person to chat as", 2);
@@ -252,7 +446,7 @@ export async function runChat(argv: readonly string[], io: ChatIo): Promise<numb
   } catch (error) {
     if (error instanceof ChatFailure) {
       io.stderr(error.message);
-      if (error.exitCode === 2) io.stderr(USAGE);
+      if (error.exitCode === 2) for (const line of USAGE.split("\n")) io.stderr(line);
       return error.exitCode;
     }
     io.stderr(`chat failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -45,6 +45,8 @@ export interface StartLocalSlackOptions {
   signingSecret?: string | undefined;
   /** The bot's base URL when already known; else call `setBotUrl` once the HTTP server listens. */
   botUrl?: string | undefined;
+  /** Milliseconds since the epoch, for message timestamps; default the system clock (tests pin it). */
+  clock?: () => number;
 }
 
 export interface LocalSlack {
@@ -123,6 +125,12 @@ async function describeUsers(db: Database, tenantId: string): Promise<Record<str
   return Object.fromEntries(rows.map(({ slackUserId, ...details }) => [slackUserId, details satisfies LocalUserDetails]));
 }
 
+/** Which team each channel is, read afresh so that `npm run chat -- --channel "<team>"` follows renames. */
+async function describeChannels(db: Database): Promise<Record<string, { team: string }>> {
+  const directory = await readLocalDirectory(db.prisma);
+  return Object.fromEntries(directory.channels.map((channel) => [channel.slackChannelId, { team: channel.teamName }]));
+}
+
 // --- start -----------------------------------------------------------------------------------
 
 /** A restored state is kept only when it is for the same workspace. */
@@ -191,7 +199,8 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
     teamName: tenant?.name ?? "Local Sales",
     botTokens: [botToken],
     ...(initialState ? { initialState } : {}),
-    localControl: tenant ? { describeUsers: () => describeUsers(db, tenant.id) } : {},
+    ...(options.clock ? { clock: options.clock } : {}),
+    localControl: tenant ? { describeUsers: () => describeUsers(db, tenant.id), describeChannels: () => describeChannels(db) } : {},
   });
   const workspace = standIn.workspace;
 

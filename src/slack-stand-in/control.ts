@@ -1,10 +1,11 @@
 // The local control API: what the chat CLI needs from the stand-in that Slack itself would do
 // in its own client (mint a response_url as if a person had typed a slash command, show what the
-// app answered there, list the people). Served under /_local/ only when the stand-in is created
-// with `localControl`, and only to loopback callers. Not part of Slack's API.
+// app answered there, list the people and channels, read a channel or a DM, open a shared file).
+// Served under /_local/ only when the stand-in is created with `localControl`, and only to
+// loopback callers. Not part of Slack's API.
 import type http from "node:http";
 import { z } from "zod";
-import type { StandInResponsePost } from "./state.js";
+import type { MessageMetadata, StandInResponsePost } from "./state.js";
 import type { WorkspaceModel } from "./workspace.js";
 
 export const LOCAL_CONTROL_PREFIX = "/_local/";
@@ -19,6 +20,8 @@ export interface LocalUserDetails {
 export interface LocalControlOptions {
   /** Called for each user listing; a failure leaves the details out rather than failing the list. */
   describeUsers?: () => Promise<Record<string, LocalUserDetails>>;
+  /** The team each channel belongs to, keyed by channel id; like `describeUsers`, best effort. */
+  describeChannels?: () => Promise<Record<string, { team?: string | null }>>;
 }
 
 export interface LocalControlUser extends LocalUserDetails {
@@ -58,11 +61,70 @@ export interface LocalPostsAnswer {
   total: number;
 }
 
+export interface LocalControlChannel {
+  id: string;
+  name: string;
+  /** The team whose channel this is, when the app knows it. */
+  team: string | null;
+  isPrivate: boolean;
+  isArchived: boolean;
+  /** Messages in it, thread replies included. */
+  messageCount: number;
+}
+
+/** GET /_local/channels: the workspace's channels (not DMs), by name. */
+export interface LocalChannelsAnswer {
+  ok: true;
+  bot: { userId: string; name: string };
+  channels: LocalControlChannel[];
+}
+
+export interface LocalControlMessage {
+  ts: string;
+  threadTs?: string;
+  user: string;
+  /** The author's display name: the app's name for its own messages. */
+  userName: string;
+  byBot: boolean;
+  text: string;
+  blocks?: unknown[];
+  attachments?: unknown[];
+  metadata?: MessageMetadata;
+  /** Files shared with the message itself (a file an image block shows is in its block). */
+  fileIds?: string[];
+  editedTs?: string;
+}
+
+/**
+ * GET /_local/messages?channel=<id or name>&limit=<n> or ?user=<user id>&limit=<n> (the user's DM
+ * with the app): the latest `limit` messages, oldest first. `conversation` is null for a DM never
+ * opened; reading never opens one.
+ */
+export interface LocalMessagesAnswer {
+  ok: true;
+  bot: { userId: string; name: string };
+  conversation: { id: string; name: string; isIm: boolean; user?: string } | null;
+  messages: LocalControlMessage[];
+  /** Messages in the conversation in all. */
+  total: number;
+}
+
 export type LocalControlHandler = (request: http.IncomingMessage, response: http.ServerResponse, url: URL) => Promise<void>;
 
 const MAX_WAIT_MS = 60_000;
 const POLL_INTERVAL_MS = 25;
 const MAX_CONTROL_BODY_BYTES = 64 * 1024;
+
+const DEFAULT_MESSAGE_LIMIT = 20;
+const MAX_MESSAGE_LIMIT = 1_000;
+
+const messagesQuery = z
+  .object({
+    channel: z.string().min(1).optional(),
+    user: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_MESSAGE_LIMIT).default(DEFAULT_MESSAGE_LIMIT),
+  })
+  .refine((query) => (query.channel === undefined) !== (query.user === undefined), "give channel or user, not both");
 
 const mintBody = z.object({ user: z.string().min(1), channel: z.string().min(1).optional() });
 const postsQuery = z.object({
@@ -165,11 +227,93 @@ export function createLocalControl(workspace: WorkspaceModel, options: LocalCont
     return { status: 200, body: answer };
   }
 
+  async function listChannels(): Promise<{ status: number; body: unknown }> {
+    let details: Record<string, { team?: string | null }> = {};
+    try {
+      details = (await options.describeChannels?.()) ?? {};
+    } catch {
+      details = {};
+    }
+    const channels: LocalControlChannel[] = Object.values(workspace.state.channels)
+      .filter((channel) => !channel.isIm)
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((channel) => ({
+        id: channel.id,
+        name: channel.name,
+        team: details[channel.id]?.team ?? null,
+        isPrivate: channel.isPrivate,
+        isArchived: channel.isArchived,
+        messageCount: workspace.state.messages[channel.id]?.length ?? 0,
+      }));
+    const answer: LocalChannelsAnswer = { ok: true, bot: botOf(), channels };
+    return { status: 200, body: answer };
+  }
+
+  function botOf(): { userId: string; name: string } {
+    return { userId: workspace.state.bot.userId, name: workspace.state.users[workspace.state.bot.userId]?.realName ?? workspace.state.bot.name };
+  }
+
+  function listMessages(url: URL): { status: number; body: unknown } {
+    const query = messagesQuery.safeParse(Object.fromEntries(url.searchParams));
+    if (!query.success) {
+      return { status: 400, body: { ok: false, error: "invalid_arguments", detail: `channel or user, and limit from 1 to ${MAX_MESSAGE_LIMIT}` } };
+    }
+    const { channel: channelArgument, user: userId, limit } = query.data;
+    let conversation: LocalMessagesAnswer["conversation"] = null;
+    if (userId !== undefined) {
+      const user = workspace.state.users[userId];
+      if (!user || user.isBot) return { status: 404, body: { ok: false, error: "user_not_found" } };
+      const dm = workspace.dmChannelFor(user.id);
+      if (dm) conversation = { id: dm, name: user.name, isIm: true, user: user.id };
+    } else {
+      const channel = workspace.state.channels[channelArgument!] ?? workspace.channelByName(channelArgument!);
+      if (!channel || channel.isIm) return { status: 404, body: { ok: false, error: "channel_not_found" } };
+      conversation = { id: channel.id, name: channel.name, isIm: false };
+    }
+    const all = conversation ? (workspace.state.messages[conversation.id] ?? []) : [];
+    const bot = botOf();
+    const messages: LocalControlMessage[] = all.slice(-limit).map((message) => {
+      const byBot = message.user === bot.userId || message.botId !== undefined;
+      const author = workspace.state.users[message.user];
+      return structuredClone({
+        ts: message.ts,
+        ...(message.threadTs ? { threadTs: message.threadTs } : {}),
+        user: message.user,
+        userName: byBot ? bot.name : (author?.realName ?? message.user),
+        byBot,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks } : {}),
+        ...(message.attachments ? { attachments: message.attachments } : {}),
+        ...(message.metadata ? { metadata: message.metadata } : {}),
+        ...(message.fileIds ? { fileIds: message.fileIds } : {}),
+        ...(message.editedTs ? { editedTs: message.editedTs } : {}),
+      });
+    });
+    const answer: LocalMessagesAnswer = { ok: true, bot, conversation, messages, total: all.length };
+    return { status: 200, body: answer };
+  }
+
+  /** GET /_local/files/<id>: the uploaded bytes, as the file's MIME type. */
+  function sendFile(id: string, response: http.ServerResponse): void {
+    const file = workspace.file(id);
+    if (!file) return json(response, 404, { ok: false, error: "file_not_found" });
+    if (!file.bytes) return json(response, 404, { ok: false, error: "file_not_uploaded" });
+    response.writeHead(200, {
+      "content-type": file.mimetype,
+      "content-length": String(file.bytes.length),
+      "content-disposition": `inline; filename="${file.filename.replace(/["\\\r\n]/g, "_")}"`,
+    });
+    response.end(file.bytes);
+  }
+
   return async (request, response, url) => {
     if (!isLoopback(request.socket.remoteAddress)) return json(response, 403, { ok: false, error: "local_only" });
     const segments = url.pathname.slice(LOCAL_CONTROL_PREFIX.length).split("/").filter(Boolean).map(decodeURIComponent);
     let outcome: { status: number; body: unknown } | undefined;
     if (request.method === "GET" && segments.length === 1 && segments[0] === "users") outcome = await listUsers(url);
+    else if (request.method === "GET" && segments.length === 1 && segments[0] === "channels") outcome = await listChannels();
+    else if (request.method === "GET" && segments.length === 1 && segments[0] === "messages") outcome = listMessages(url);
+    else if (request.method === "GET" && segments.length === 2 && segments[0] === "files") return sendFile(segments[1]!, response);
     else if (request.method === "POST" && segments.length === 1 && segments[0] === "response-urls") outcome = await mint(request);
     else if (request.method === "GET" && segments.length === 3 && segments[0] === "response-urls" && segments[2] === "posts") {
       outcome = await posts(segments[1]!, response, url);

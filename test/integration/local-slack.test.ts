@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { verifySlackRequest } from "@slack/bolt";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BOT_NOT_RUNNING, runChat, USAGE } from "../../src/cli/chat.js";
+import { BOT_NOT_RUNNING, formatMessageTime, runChat, USAGE } from "../../src/cli/chat.js";
 import { type LocalSlack, localSlackUserId, startLocalSlack } from "../../src/local/local-slack.js";
 import { createLogger } from "../../src/logger.js";
 import { createTestDatabase, type TestDatabase } from "../support/databases.js";
@@ -71,7 +71,7 @@ async function newDataDir(): Promise<string> {
   return path.join(dir, "data");
 }
 
-async function start(dataDir: string, extra: { signingSecret?: string; botUrl?: string } = {}): Promise<LocalSlack> {
+async function start(dataDir: string, extra: { signingSecret?: string; botUrl?: string; clock?: () => number } = {}): Promise<LocalSlack> {
   const local = await startLocalSlack({ dataDir, db: testDatabase.db, logger, ...extra });
   running.push(local);
   return local;
@@ -102,7 +102,7 @@ async function readRaw(request: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function captureIo(dataDir: string, extra: { replyTimeoutMs?: number } = {}) {
+function captureIo(dataDir: string, extra: { replyTimeoutMs?: number; timeZone?: string } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   return {
@@ -301,6 +301,10 @@ describe("chat CLI", () => {
     expect(out.slice(1)).toEqual([
       expect.stringMatching(/^Ana Ruiz\s+manager\s+APAC Enterprise\s+ana\.ruiz@tiny\.test$/),
       expect.stringMatching(/^Ben Lee \(inactive\)\s+rep\s+APAC Enterprise\s+ben\.lee@tiny\.test$/),
+      "",
+      "CHANNEL           TEAM             MESSAGES",
+      "#apac-enterprise  APAC Enterprise  0",
+      'Read one: npm run chat -- --channel "APAC Enterprise"',
     ]);
   });
 
@@ -353,10 +357,17 @@ describe("chat CLI", () => {
     [["/quota"]],
     [["--people", "--as", "ana.ruiz@tiny.test"]],
     [["--bogus"]],
-  ])("exits 2 with the usage line for bad usage: %j", async (argv) => {
+    [["--channel", "APAC Enterprise", "--dm", "ana.ruiz@tiny.test"]],
+    [["--channel", "APAC Enterprise", "/quota"]],
+    [["--channel", "APAC Enterprise", "--last", "0"]],
+    [["--channel", "APAC Enterprise", "--last", "two"]],
+    [["--dm", "ana.ruiz"]],
+    [["--people", "--last", "3"]],
+    [["--channel", " "]],
+  ])("exits 2 with the usage lines for bad usage: %j", async (argv) => {
     const { io, err } = captureIo(await newDataDir());
     expect(await runChat(argv, io)).toBe(2);
-    expect(err.at(-1)).toBe(USAGE);
+    expect(err.slice(-4).join("\n")).toBe(USAGE);
   });
 
   it("tells where it looked when there is no local workspace", async () => {
@@ -365,5 +376,152 @@ describe("chat CLI", () => {
     expect(await runChat(["--people"], io)).toBe(1);
     expect(err.join("\n")).toContain(path.join(dataDir, "local-slack.json"));
     expect(err.join("\n")).toContain("npm start");
+  });
+});
+
+describe("reading a channel or a DM", () => {
+  // Monday 10 Aug 2026, 00:00:30 UTC = 08:00:30 in Kuala Lumpur (UTC+8) = 01:00:30 in London (BST, UTC+1).
+  const PINNED = Date.parse("2026-08-10T00:00:30Z");
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+
+  /** Uploads `bytes` as a private file the way the ChatPort does; returns its id. */
+  async function uploadPrivately(local: LocalSlack, bytes: Buffer, filename: string, title: string): Promise<string> {
+    const target = (await webApi(local, "files.getUploadURLExternal", { filename, length: bytes.length })) as { upload_url: string; file_id: string };
+    const uploaded = await fetch(target.upload_url, { method: "POST", headers: { "content-type": "application/octet-stream" }, body: new Uint8Array(bytes) });
+    expect(uploaded.status).toBe(200);
+    expect(await webApi(local, "files.completeUploadExternal", { files: JSON.stringify([{ id: target.file_id, title }]) })).toMatchObject({ ok: true });
+    return target.file_id;
+  }
+
+  it("formats a message's ts in the viewer's zone", () => {
+    // 1786320030 s = 2026-08-10T00:00:30Z.
+    expect(formatMessageTime("1786320030.000001", "Asia/Kuala_Lumpur")).toBe("Mon, 10 Aug 2026, 08:00 GMT+8");
+    expect(formatMessageTime("1786320030.000001", "Europe/London")).toBe("Mon, 10 Aug 2026, 01:00 BST");
+    expect(formatMessageTime("1786320030.000001", "UTC")).toBe("Mon, 10 Aug 2026, 00:00 UTC");
+  });
+
+  it("prints a channel's latest messages with a header each, newest last, and saves the chart an image block shows", async () => {
+    const dataDir = await newDataDir();
+    const local = await start(dataDir, { clock: () => PINNED });
+    expect(Date.parse("2026-08-10T00:00:30Z") / 1000).toBe(1786320030);
+    local.workspace.addMessage(APAC_CHANNEL, { user: ANA_SLACK_ID, text: "Morning all" });
+    expect(await webApi(local, "chat.postMessage", { channel: APAC_CHANNEL, text: "first digest" })).toMatchObject({ ok: true });
+    const fileId = await uploadPrivately(local, PNG, "forecast-trend.png", "APAC Enterprise — Q3 FY2026: forecast against quota");
+    const posted = await webApi(local, "chat.postMessage", {
+      channel: APAC_CHANNEL,
+      text: "Weekly forecast",
+      blocks: [
+        { type: "header", text: { type: "plain_text", text: "Weekly forecast — APAC Enterprise" } },
+        { type: "section", fields: [{ type: "mrkdwn", text: "*Closed*\nRM 1,000.00" }] },
+        { type: "image", slack_file: { id: fileId }, alt_text: "closed rising", title: { type: "plain_text", text: "APAC Enterprise — Q3 FY2026: forecast against quota" } },
+      ],
+    });
+    expect(posted).toMatchObject({ ok: true });
+
+    const { io, out, err } = captureIo(dataDir, { timeZone: "Asia/Kuala_Lumpur" });
+    expect(await runChat(["--channel", "APAC Enterprise", "--last", "2"], io)).toBe(0);
+    expect(err).toEqual([]);
+    const saved = path.join(dataDir, "local-files", `${fileId}.png`);
+    expect(out).toEqual([
+      "#apac-enterprise (APAC Enterprise) — the last 2 of 3 messages, newest last",
+      "",
+      "── SalesOps (app) · Mon, 10 Aug 2026, 08:00 GMT+8 ──",
+      "first digest",
+      "",
+      "── SalesOps (app) · Mon, 10 Aug 2026, 08:00 GMT+8 ──",
+      "WEEKLY FORECAST — APAC ENTERPRISE",
+      "=================================",
+      "Closed: RM 1,000.00",
+      `[image: APAC Enterprise — Q3 FY2026: forecast against quota — saved to ${saved}]`,
+    ]);
+    expect((await readFile(saved)).equals(PNG)).toBe(true);
+
+    // The channel by its name or id, and a person's message under their own name.
+    const byName = captureIo(dataDir, { timeZone: "Europe/London" });
+    expect(await runChat(["--channel", "#apac-enterprise", "--last", "1"], byName.io)).toBe(0);
+    expect(byName.out[2]).toBe("── SalesOps (app) · Mon, 10 Aug 2026, 01:00 BST ──");
+    const all = captureIo(dataDir, { timeZone: "UTC" });
+    expect(await runChat(["--channel", APAC_CHANNEL], all.io)).toBe(0);
+    expect(all.out.slice(0, 4)).toEqual(["#apac-enterprise (APAC Enterprise) — 3 messages, newest last", "", "── Ana Ruiz · Mon, 10 Aug 2026, 00:00 UTC ──", "Morning all"]);
+  });
+
+  it("prints the bot's DM with a person, and says when it has not written to them", async () => {
+    const dataDir = await newDataDir();
+    const local = await start(dataDir, { clock: () => PINNED });
+    const none = captureIo(dataDir);
+    expect(await runChat(["--dm", "Ana.Ruiz@tiny.test"], none.io)).toBe(0);
+    expect(none.out).toEqual(["SalesOps has not written to Ana Ruiz yet."]);
+    // Reading never opens the DM.
+    expect(local.workspace.dmChannelFor(ANA_SLACK_ID)).toBeUndefined();
+
+    expect(await webApi(local, "chat.postMessage", { channel: ANA_SLACK_ID, text: "Your 1:1 with *Wong* is booked" })).toMatchObject({ ok: true });
+    const { io, out } = captureIo(dataDir, { timeZone: "Asia/Kuala_Lumpur" });
+    expect(await runChat(["--dm", "ana.ruiz@tiny.test"], io)).toBe(0);
+    expect(out).toEqual(["Direct messages with Ana Ruiz — 1 message, newest last", "", "── SalesOps (app) · Mon, 10 Aug 2026, 08:00 GMT+8 ──", "Your 1:1 with Wong is booked"]);
+
+    const stranger = captureIo(dataDir);
+    expect(await runChat(["--dm", "nobody@tiny.test"], stranger.io)).toBe(1);
+    expect(stranger.err).toEqual(["No one with the e-mail nobody@tiny.test in the local Slack workspace. See who is: npm run chat -- --people"]);
+  });
+
+  it("names the channels there are for an unknown one, says when a file is gone, and when the bot is not running", async () => {
+    const dataDir = await newDataDir();
+    const local = await start(dataDir);
+    const unknown = captureIo(dataDir);
+    expect(await runChat(["--channel", "EMEA"], unknown.io)).toBe(1);
+    expect(unknown.err).toEqual(['No channel "EMEA" in the local Slack workspace. Channels: #apac-enterprise (APAC Enterprise).']);
+
+    // An image block pointing at a file the workspace does not have.
+    expect(
+      await webApi(local, "chat.postMessage", {
+        channel: APAC_CHANNEL,
+        text: "chart",
+        blocks: [{ type: "image", slack_file: { id: "F0MISSING" }, alt_text: "chart", title: { type: "plain_text", text: "Trend" } }],
+      }),
+    ).toMatchObject({ ok: true });
+    const missing = captureIo(dataDir);
+    expect(await runChat(["--channel", "apac enterprise"], missing.io)).toBe(0);
+    expect(missing.out.at(-1)).toBe("[image: Trend — not available (file_not_found)]");
+
+    await local.stop();
+    const stopped = captureIo(dataDir);
+    expect(await runChat(["--channel", "APAC Enterprise"], stopped.io)).toBe(1);
+    expect(stopped.err).toEqual([BOT_NOT_RUNNING]);
+  });
+
+  it("serves channels, messages and file bytes on the control API", async () => {
+    const dataDir = await newDataDir();
+    const local = await start(dataDir, { clock: () => PINNED });
+    const fileId = await uploadPrivately(local, PNG, "chart.png", "Trend");
+    const channels = (await (await fetch(`${local.controlUrl}channels`)).json()) as Record<string, unknown>;
+    expect(channels).toEqual({
+      ok: true,
+      bot: { userId: local.workspace.botUserId, name: "SalesOps" },
+      channels: [{ id: APAC_CHANNEL, name: "apac-enterprise", team: "APAC Enterprise", isPrivate: false, isArchived: false, messageCount: 0 }],
+    });
+
+    const file = await fetch(`${local.controlUrl}files/${fileId}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await file.arrayBuffer()).equals(PNG)).toBe(true);
+    expect(await (await fetch(`${local.controlUrl}files/F0NOPE`)).json()).toEqual({ ok: false, error: "file_not_found" });
+    const pending = (await webApi(local, "files.getUploadURLExternal", { filename: "later.png", length: 3 })) as { file_id: string };
+    expect(await (await fetch(`${local.controlUrl}files/${pending.file_id}`)).json()).toEqual({ ok: false, error: "file_not_uploaded" });
+
+    for (const text of ["one", "two", "three"]) await webApi(local, "chat.postMessage", { channel: APAC_CHANNEL, text });
+    const latest = (await (await fetch(`${local.controlUrl}messages?channel=apac-enterprise&limit=2`)).json()) as Record<string, unknown>;
+    expect(latest).toMatchObject({
+      ok: true,
+      conversation: { id: APAC_CHANNEL, name: "apac-enterprise", isIm: false },
+      total: 3,
+      messages: [
+        { text: "two", byBot: true, userName: "SalesOps" },
+        { text: "three", byBot: true, userName: "SalesOps" },
+      ],
+    });
+    expect((await fetch(`${local.controlUrl}messages?channel=C0NOPE`)).status).toBe(404);
+    expect((await fetch(`${local.controlUrl}messages?user=U0NOPE`)).status).toBe(404);
+    expect((await fetch(`${local.controlUrl}messages?channel=${APAC_CHANNEL}&user=${ANA_SLACK_ID}`)).status).toBe(400);
+    expect((await fetch(`${local.controlUrl}messages?channel=${APAC_CHANNEL}&limit=0`)).status).toBe(400);
   });
 });

@@ -106,6 +106,34 @@ describe("blockKitToText", () => {
   });
 });
 
+describe("image blocks", () => {
+  const chart = {
+    type: "image",
+    slack_file: { id: "F0CHART01" },
+    alt_text: "Commit rose from RM 1.8M to RM 5.8M",
+    title: { type: "plain_text", text: "APAC Enterprise — Q3 FY2026: forecast against quota" },
+  };
+
+  it("shows the title, and where an uploaded file was saved when told", () => {
+    expect(blockKitToText([chart])).toBe("[image: APAC Enterprise — Q3 FY2026: forecast against quota]");
+    expect(blockKitToText([chart], { fileNotes: { F0CHART01: "saved to /data/local-files/F0CHART01.png" } })).toBe(
+      "[image: APAC Enterprise — Q3 FY2026: forecast against quota — saved to /data/local-files/F0CHART01.png]",
+    );
+  });
+
+  it("falls back to the alt text, then the file id, and ignores notes for other files", () => {
+    const untitled = { type: "image", slack_file: { id: "F0CHART01" }, alt_text: "trend" };
+    expect(blockKitToText([untitled], { fileNotes: { F0CHART01: "saved to x.png" } })).toBe("[image: trend — saved to x.png]");
+    expect(blockKitToText([{ type: "image", slack_file: { id: "F0CHART01" } }], { fileNotes: { F0CHART01: "not available (file_not_found)" } })).toBe(
+      "[image: F0CHART01 — not available (file_not_found)]",
+    );
+    expect(blockKitToText([chart], { fileNotes: { F0OTHER: "saved to y.png", toString: "inherited" } as Record<string, string> })).toBe(
+      "[image: APAC Enterprise — Q3 FY2026: forecast against quota]",
+    );
+    expect(blockKitToText([{ type: "image", image_url: "https://x.test/a.png", alt_text: "logo" }], { fileNotes: { F0CHART01: "saved" } })).toBe("[image: logo]");
+  });
+});
+
 describe("messageToText", () => {
   it("prefers blocks and falls back to the text", () => {
     expect(messageToText({ text: "fallback", blocks: [{ type: "section", text: mrkdwn("*from blocks*") }] })).toBe("from blocks");
