@@ -1,0 +1,41 @@
+import type { AttainmentBand } from "./anonymise-answer.js";
+import type { PulseCatalogue } from "./pulse-catalogue.js";
+
+const AGREEMENT = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"];
+
+const BANDS: Readonly<Record<AttainmentBand, string>> = {
+  "below 50 %": "below 50 %",
+  "50–80 %": "50–80 %",
+  "80–100 %": "80–100 %",
+  "100 %+": "100 %+",
+};
+
+/** "+40", "0", "−20": eNPS is shown signed, as the guides write it. */
+export function signedScore(score: number): string {
+  return score > 0 ? `+${score}` : score < 0 ? `−${-score}` : "0";
+}
+
+export const pulseEn: PulseCatalogue = {
+  "anonymity.notice": ({ threshold, commentThreshold, bands }, f) =>
+    [
+      `*Your answers are anonymous.* They are stored without your name, your chat account or the time you answered — only the day, your team${bands ? " and your quota-attainment band (below 50 %, 50–80 %, 80–100 % or 100 %+)" : ""}.`,
+      `Results are shown only for groups of at least ${f.number(threshold)} people — for the whole survey, for each question and for each team${bands ? " or band" : ""}; a smaller group shows nothing.`,
+      `Comments appear only when at least ${f.number(commentThreshold)} people have written one, without names and in random order.`,
+      `Managers and admins see only these group results: nobody, admins included, can see your own answers. A separate list records only whether you have answered, so that reminders go only to people who have not.`,
+    ].join("\n"),
+  "agreement.label": ({ value }) => AGREEMENT[value - 1] ?? String(value),
+  "enps.lowEnd": "0 = not at all likely",
+  "enps.highEnd": "10 = extremely likely",
+  "enps.score": ({ score }) => (score === null ? "eNPS: no data" : `eNPS ${signedScore(score)}`),
+  "band.label": ({ band }) => BANDS[band],
+  "cut.noTeam": "No team",
+  "cut.noBand": "No attainment band",
+  "suppressed.reason": ({ reason, threshold }, f) =>
+    reason === "no data"
+      ? "No answers yet."
+      : reason === "below threshold"
+        ? `Hidden: fewer than ${f.number(threshold)} people answered.`
+        : "Hidden so that a smaller group's answers cannot be worked out from the rest.",
+  "round.responseRate": ({ respondents, invited }, f) =>
+    `${f.number(respondents)} of ${f.number(invited)} answered${invited > 0 ? ` (${f.percent(respondents / invited)})` : ""}`,
+};

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../src/core/errors.js";
+import {
+  describeAnonymity,
+  pulseCatalogues,
+  pulseText,
+  surveyFromTemplate,
+  surveyTemplates,
+  textIn,
+  validateSurvey,
+  type PulseKey,
+  type PulseParams,
+} from "../../src/core/pulse/index.js";
+
+describe("survey templates", () => {
+  it("offers the eNPS pulse, the sales-team pulse and the weekly check-in", () => {
+    expect(surveyTemplates().map((template) => template.id)).toEqual(["enps-pulse", "sales-team-pulse", "weekly-check-in"]);
+  });
+
+  it.each(["en", "ms"] as const)("each template is a valid survey with every text in both languages (%s default)", (locale) => {
+    for (const template of surveyTemplates()) {
+      const survey = surveyFromTemplate(template.id, locale);
+      expect(survey.defaultLocale).toBe(locale);
+      expect(validateSurvey(survey)).toEqual(survey);
+      const texts = [survey.title, ...survey.questions.flatMap((q) => [q.prompt, ...(q.kind === "single_choice" ? q.choices.map((c) => c.label) : [])])];
+      for (const text of texts) {
+        expect(text.en).toMatch(/\S/);
+        expect(text.ms).toMatch(/\S/);
+        expect(text.ms).not.toBe(text.en);
+      }
+    }
+  });
+
+  it("the eNPS pulse opens with the eNPS question and has 2-4 engagement questions", () => {
+    const survey = surveyFromTemplate("enps-pulse", "en");
+    const [first, ...rest] = survey.questions;
+    expect(first).toMatchObject({ kind: "enps", prompt: { en: "How likely are you to recommend working here to a friend?" } });
+    expect(rest.length).toBeGreaterThanOrEqual(2);
+    expect(rest.length).toBeLessThanOrEqual(4);
+    expect(rest.some((question) => question.kind === "enps")).toBe(false);
+  });
+
+  it("the sales-team pulse asks about workload, tools, the comp plan and manager support", () => {
+    const ids = surveyFromTemplate("sales-team-pulse", "ms").questions.map((question) => question.id);
+    expect(ids).toEqual(expect.arrayContaining(["workload", "tools", "comp-plan-clarity", "manager-support"]));
+  });
+
+  it("the weekly check-in is one question, shown in the reader's language", () => {
+    const survey = surveyFromTemplate("weekly-check-in", "en");
+    expect(survey.questions).toHaveLength(1);
+    expect(textIn(survey.questions[0]!.prompt, "ms", survey.defaultLocale)).toBe("Minggu ini berjalan baik untuk saya di tempat kerja.");
+    expect(textIn({ en: "Only English" }, "ms", "en")).toBe("Only English");
+  });
+
+  it("refuses an unknown template with not_found", () => {
+    expect(() => surveyFromTemplate("nps", "en")).toThrow(AppError);
+    expect(() => surveyFromTemplate("nps", "en")).toThrow('There is no survey template "nps"; the templates are "enps-pulse", "sales-team-pulse", "weekly-check-in".');
+  });
+});
+
+/** One sample per key; typed, so a new key without a sample fails to compile. */
+const samples: { [K in PulseKey]: PulseParams[K] } = {
+  "anonymity.notice": { threshold: 5, commentThreshold: 5, bands: true },
+  "agreement.label": { value: 4 },
+  "enps.lowEnd": {},
+  "enps.highEnd": {},
+  "enps.score": { score: 40 },
+  "band.label": { band: "below 50 %" },
+  "cut.noTeam": {},
+  "cut.noBand": {},
+  "suppressed.reason": { reason: "below threshold", threshold: 5 },
+  "round.responseRate": { respondents: 12, invited: 40 },
+};
+
+describe("pulse catalogue", () => {
+  it("has the same keys in English and Malay, and a sample for each", () => {
+    const english = Object.keys(pulseCatalogues.en).sort();
+    expect(Object.keys(pulseCatalogues.ms).sort()).toEqual(english);
+    expect(Object.keys(samples).sort()).toEqual(english);
+  });
+
+  it.each(Object.keys(samples) as PulseKey[])("renders %s in both languages", (key) => {
+    const render = pulseText as (locale: "en" | "ms", key: PulseKey, params: unknown) => string;
+    expect(render("en", key, samples[key])).toMatch(/\S/);
+    expect(render("ms", key, samples[key])).toMatch(/\S/);
+  });
+
+  it("renders eNPS signed, and no data as no data", () => {
+    expect(pulseText("en", "enps.score", { score: 40 })).toBe("eNPS +40");
+    expect(pulseText("en", "enps.score", { score: -100 })).toBe("eNPS −100");
+    expect(pulseText("ms", "enps.score", { score: 0 })).toBe("eNPS 0");
+    expect(pulseText("ms", "enps.score", { score: null })).toBe("eNPS: tiada data");
+    // 12 / 40 = 0.3
+    expect(pulseText("en", "round.responseRate", { respondents: 12, invited: 40 })).toBe("12 of 40 answered (30%)");
+  });
+
+  it("tells respondents who can see what, with the thresholds in force", () => {
+    const english = describeAnonymity("en", { threshold: 4, commentThreshold: 6, bands: false });
+    expect(english).toContain("*Your answers are anonymous.* They are stored without your name");
+    expect(english).toContain("groups of at least 4 people");
+    expect(english).toContain("at least 6 people have written one, without names and in random order");
+    expect(english).not.toContain("band");
+    const malay = describeAnonymity("ms", { threshold: 5, commentThreshold: 5, bands: true });
+    expect(malay).toContain("*Jawapan anda tanpa nama.*");
+    expect(malay).toContain("kumpulan sekurang-kurangnya 5 orang");
+    expect(malay).toContain("julat pencapaian kuota anda (bawah 50 %, 50–80 %, 80–100 % atau 100 %+)");
+  });
+});
