@@ -1,26 +1,27 @@
-// Composition root: wires configuration, the database, the HTTP server and (in later layers)
-// the chat adapters and schedulers. `main.ts` runs it as a process; tests start it in-process.
-import type { Config } from "./config.js";
+// Composition root: wires configuration, the database, the HTTP server, the Slack adapter (or
+// local mode's stand-in), the scheduler and the delivery worker. `main.ts` runs it as a process; tests start it in-process.
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import { type Clock, calendarDateIn, systemClock } from "./clock.js";
+import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { applyMigrations, migrationStatus } from "./db/migrator.js";
-import { ensureDemoTenant } from "./db/seed/demo-tenant.js";
 import { withCaches } from "./db/repositories/cached-sales-data.js";
 import { createIdentityRepository, createSalesData } from "./db/repositories/sales-data.js";
 import { createScheduleStore } from "./db/repositories/schedules.js";
+import { allTenantIds } from "./db/repositories/tenants.js";
+import { ensureDemoTenant } from "./db/seed/demo-tenant.js";
 import { type RunningHttpServer, startHttpServer } from "./http/server.js";
-import { type LocalSlack, startLocalSlack } from "./local/local-slack.js";
-import { createLogger, type Logger } from "./logger.js";
-import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackAdapter } from "./slack/app.js";
-import { createSlackChatPort } from "./slack/chat-port.js";
-import { hostname } from "node:os";
-import { randomBytes } from "node:crypto";
-import { builtInRenderers } from "./jobs/delivery-renderers.js";
 import { deliveryHealth } from "./jobs/delivery-health.js";
+import { builtInRenderers } from "./jobs/delivery-renderers.js";
 import { type DeliveryWorker, startDeliveryWorker } from "./jobs/delivery-worker.js";
 import { ensureDefaultDigestSchedules } from "./jobs/ensure-default-schedules.js";
 import { renderForecastDigestDelivery } from "./jobs/render/forecast-digest.js";
 import { type Scheduler, startScheduler } from "./jobs/scheduler.js";
+import { type LocalSlack, startLocalSlack } from "./local/local-slack.js";
+import { createLogger, type Logger } from "./logger.js";
+import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackAdapter } from "./slack/app.js";
+import { createSlackChatPort } from "./slack/chat-port.js";
 import { SlackIdentityResolver } from "./slack/identity.js";
 
 export interface StartAppOptions {
@@ -103,8 +104,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     await slack.start();
 
     if (config.jobs) {
-      const tenants = await db.prisma.tenant.findMany({ select: { id: true } });
-      const created = await ensureDefaultDigestSchedules(db, tenants.map((tenant) => tenant.id), clock.now());
+      const created = await ensureDefaultDigestSchedules(db, await allTenantIds(db.prisma), clock.now());
       if (created > 0) logger.info({ created }, "default weekly digest schedules created");
       const chat = createSlackChatPort({
         botToken: localSlack?.botToken ?? config.slack.botToken!,

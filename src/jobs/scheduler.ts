@@ -6,6 +6,7 @@ import type { Clock } from "../clock.js";
 import type { SalesData } from "../core/sales-data.js";
 import type { Database } from "../db/database.js";
 import { createDatabaseRunCoordinator, pruneCronLeases } from "../db/repositories/cron-leases.js";
+import { allTenantIds } from "../db/repositories/tenants.js";
 import type { Logger } from "../logger.js";
 import { type HandledSlot, runDueSchedules } from "./run-due-schedules.js";
 import { warmProjectionModels } from "./warm-projection-models.js";
@@ -39,8 +40,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   // Not elected: every replica keeps its own caches warm (a no-op while they are fresh).
   const warmCaches = async () => {
     try {
-      const tenants = await options.db.prisma.tenant.findMany({ select: { id: true } });
-      await warmProjectionModels(options.data, tenants.map((tenant) => tenant.id), options.clock.now());
+      await warmProjectionModels(options.data, await allTenantIds(options.db.prisma), options.clock.now());
     } catch (error) {
       logger.warn({ err: error }, "warming projection caches failed");
     }
