@@ -1,0 +1,16 @@
+import { openBenchDatabase, clockOnSeedDate } from "../lib/bench-database.js";
+import { createSalesData } from "../../../src/db/repositories/sales-data.js";
+import { withCaches } from "../../../src/db/repositories/cached-sales-data.js";
+import { timedSalesData, type CallLog } from "../lib/profile.js";
+import { answerForecastQuestion } from "../../../src/core/use-cases/answer-forecast-question.js";
+const bench = await openBenchDatabase("postgres", { reps: 200, opportunities: 50_000 }, console.log);
+const log: CallLog = { calls: [] };
+const inner = createSalesData(bench.db.prisma);
+console.log(Object.keys(inner));
+const data = withCaches(timedSalesData(inner, log));
+console.log(Object.keys(data));
+const top = (await inner.people(bench.tenantId)).find((p) => p.managerId === null)!;
+const { clock } = clockOnSeedDate(bench.marker.today);
+const reply = await answerForecastQuestion({ data, tenantId: bench.tenantId, employeeId: top.id, locale: "en", text: "team", now: clock.now() });
+console.log(log.calls, JSON.stringify(reply).slice(0, 300));
+await bench.db.close();

@@ -1,0 +1,28 @@
+import { openBenchDatabase } from "../lib/bench-database.js";
+import { PrismaClient } from "../../../src/db/generated/client.js";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { createSalesData } from "../../../src/db/repositories/sales-data.js";
+
+const bench = await openBenchDatabase("postgres", { reps: 200, opportunities: 50_000 }, console.log);
+const pool = new pg.Pool({ connectionString: bench.url });
+const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+prisma.$on("query", (e) => console.log("SQL:", e.query, "\nPARAMS:", e.params.slice(0, 300), e.duration, "ms"));
+const data = createSalesData(prisma);
+const t = bench.tenantId;
+const people = await data.people(t);
+const rep = people.find((p) => p.role === "rep")!;
+console.log("--- quotas");
+await data.quotas(t, [rep.id], { start: "2026-01-01", end: "2026-03-31" });
+console.log("--- deals");
+await data.deals(t, [rep.id], { start: "2025-01-01", end: "2026-03-31" });
+console.log("--- plan");
+await data.commissionPlan(t, rep.id, "2026-02-01");
+console.log("--- calls");
+await data.forecastCalls(t, [rep.id, people[0]!.id], { start: "2026-01-01", end: "2026-03-31" });
+console.log("--- snapshotDates");
+await data.snapshotDates(t, bench.marker.today, 1);
+console.log("--- tenant");
+await data.tenant(t);
+console.log(bench.marker);
+await prisma.$disconnect(); await pool.end(); await bench.db.close();

@@ -1,0 +1,568 @@
+// The issue's benchmark: on the generated tenant (2,000 reps, 500,000 opportunities), `/quota`
+// as a rep and `/forecast team` as the top of the hierarchy, end to end (signed HTTP request in,
+// reply stored by the Slack stand-in), on PostgreSQL and on PGlite, with the bare SQL the answer
+// needs timed beside it. Target: p99 < 300 ms on PostgreSQL; every answer inside Slack's 3 s.
+//
+// Per backend: open (or seed once) the bench database → profile the use cases run directly
+// (which repository calls a warm request makes, and where the time goes) → time those calls as
+// bare SQL → start the bot and the stand-in → warm-up → measured series.
+import { buildOrgChart } from "../../src/core/org-chart.js";
+import { rollUpMembers } from "../../src/core/forecast.js";
+import { currentQuarter, localDateOf } from "../../src/core/periods.js";
+import type { SalesData } from "../../src/core/sales-data.js";
+import { answerForecastQuestion } from "../../src/core/use-cases/answer-forecast-question.js";
+import { answerQuotaQuestion } from "../../src/core/use-cases/answer-quota-question.js";
+import type { Database, DatabaseKind } from "../../src/db/database.js";
+import { withCaches } from "../../src/db/repositories/cached-sales-data.js";
+import { createSalesData } from "../../src/db/repositories/sales-data.js";
+import { type SqlRunner, type Statement, describeStatement, replayable, timeStatements } from "./lib/bare-sql.js";
+import {
+  type BenchDatabase,
+  clockOnSeedDate,
+  openBenchDatabase,
+  openProfileConnection,
+  postgresAvailable,
+  reopenBenchDatabase,
+  type TenantSize,
+} from "./lib/bench-database.js";
+import { busyTime, type CallLog, type RecordedCall, timedSalesData } from "./lib/profile.js";
+import type { CapturedStatement } from "./lib/recording-adapter.js";
+import { type Answer, type BenchBot, type BenchUser, startBenchBot } from "./lib/slack-harness.js";
+import { type LatencySummary, loadAverage, ms, summarize } from "./lib/stats.js";
+import type { BenchOptions, BenchResult, BenchTable } from "./lib/types.js";
+import { sourceFingerprint } from "./lib/source-fingerprint.js";
+
+export const name = "slash-commands";
+export const description = "/quota (rep) and /forecast team (top manager) end to end on the large tenant, PostgreSQL and PGlite, beside the bare SQL";
+
+const FULL: TenantSize = { reps: 2_000, opportunities: 500_000 };
+const QUICK: TenantSize = { reps: 200, opportunities: 50_000 };
+const WARM_UP = 10;
+const TARGET_P99_POSTGRES_MS = 300;
+const SLACK_LIMIT_MS = 3_000;
+const TEAM_ID = "T0BENCHSALES";
+const KEYS = ["quota", "forecastTeam"] as const;
+type CommandKey = (typeof KEYS)[number];
+const LABEL: Record<CommandKey, string> = { quota: "/quota", forecastTeam: "/forecast team" };
+
+interface Asker extends BenchUser {
+  id: string;
+  role: string;
+}
+
+interface SeriesResult {
+  command: string;
+  asker: string;
+  summary: LatencySummary;
+  samples: number[];
+  ackSummary: LatencySummary;
+  loadBefore: string;
+  loadAfter: string;
+  badReplies: number;
+  firstReplyText: string;
+}
+
+interface StatementStat {
+  label: string;
+  rows: number;
+  p50: number;
+  p99: number;
+}
+
+interface ProfileResult {
+  runs: number;
+  total: LatencySummary;
+  /** Per warm run: time not spent waiting on a repository call (CPU in the use case). */
+  outsideRepository: LatencySummary;
+  firstRunTotal: number;
+  /** The first run (caches empty): each repository call, and its statements' time at the driver. */
+  firstRun: Array<{ method: string; ms: number; rows: number | null; statements: number; sqlMs: number }>;
+  /** Warm runs, per repository method: its time per request, and the time its statements took at the driver. */
+  perMethod: Array<{ method: string; callsPerRun: number; rows: number | null; p50: number; p99: number; statementsPerRun: number; sqlP50: number }>;
+}
+
+interface BareResult {
+  statements: StatementStat[];
+  total: LatencySummary;
+  totalSamples: number[];
+}
+
+interface BackendResult {
+  kind: DatabaseKind;
+  location: string;
+  seededNow: boolean;
+  marker: BenchDatabase["marker"];
+  clockOffsetDays: number;
+  today: string;
+  period: { start: string; end: string };
+  rep: { name: string; email: string; dealsInQuarter: number };
+  top: { name: string; email: string; members: number; directReports: number };
+  replyDetection: string;
+  profile: Record<CommandKey, ProfileResult>;
+  bare: Record<CommandKey, BareResult>;
+  /** Statements the first (cold) request sent that warm ones do not: the loads behind the caches. */
+  otherStatements: Array<{ command: string; label: string; rows: number; summary: LatencySummary }>;
+  explain: Record<string, string[]>;
+  cold: Record<CommandKey, { ms: number; warmUpMax: number }>;
+  series: Record<CommandKey, SeriesResult>;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function looksLikeAnswer(answer: Answer): boolean {
+  // Both answers carry a section of figure fields; an error or a refusal is plain text.
+  return answer.accepted && (answer.body.blocks ?? []).some((block) => Array.isArray(block.fields));
+}
+
+function replyText(answer: Answer): string {
+  const parts: string[] = [];
+  for (const block of answer.body.blocks ?? []) {
+    const text = block.text as { text?: string } | undefined;
+    if (text?.text) parts.push(text.text);
+    for (const field of (block.fields as Array<{ text: string }> | undefined) ?? []) parts.push(field.text);
+  }
+  return (parts.join(" | ") || answer.body.text || "").replace(/\s+/g, " ").slice(0, 400);
+}
+
+function sessionRunner(db: Database): SqlRunner {
+  return { query: (sql, params) => db.withSession((session) => session.query(sql, params)) };
+}
+
+async function pickAskers(runner: SqlRunner, tenantId: string, quarter: { start: string; end: string }) {
+  const columns = `e.id::text AS id, e.name, e.email, e.role::text AS role, e.time_zone, e.locale, e.slack_user_id`;
+  const tops = (await runner.query(
+    `SELECT ${columns} FROM employee e WHERE e.tenant_id = $1::uuid AND e.manager_id IS NULL AND e.active ORDER BY e.name`,
+    [tenantId],
+  )) as Array<Record<string, string>>;
+  if (tops.length !== 1) throw new Error(`expected one person at the top of the hierarchy, found ${tops.length}`);
+  // A typical rep: full quota this quarter, in the tenant's time zone, the median number of deals closing this quarter.
+  const reps = (await runner.query(
+    `SELECT ${columns}, COUNT(o.id)::int AS deals
+       FROM employee e
+       JOIN quota q ON q.tenant_id = e.tenant_id AND q.employee_id = e.id AND q.period_start = $2::date AND q.ramp_percent = 100
+       LEFT JOIN opportunity o ON o.tenant_id = e.tenant_id AND o.owner_id = e.id AND o.close_date BETWEEN $2::date AND $3::date
+      WHERE e.tenant_id = $1::uuid AND e.role = 'rep' AND e.active AND e.slack_user_id IS NOT NULL AND e.time_zone = 'Asia/Kuala_Lumpur'
+      GROUP BY e.id
+      ORDER BY deals, e.id`,
+    [tenantId, quarter.start, quarter.end],
+  )) as Array<Record<string, string | number>>;
+  if (reps.length === 0) throw new Error("no rep with a full quota this quarter");
+  const median = reps[Math.floor(reps.length / 2)]!;
+  const asker = (row: Record<string, string | number>): Asker => ({
+    id: String(row.id),
+    name: String(row.name),
+    email: String(row.email),
+    role: String(row.role),
+    timeZone: String(row.time_zone),
+    locale: String(row.locale),
+    slackUserId: String(row.slack_user_id),
+  });
+  return { top: asker(tops[0]!), rep: asker(median), repDealsInQuarter: Number(median.deals) };
+}
+
+async function explain(runner: SqlRunner, statement: Statement): Promise<string[]> {
+  const rows = (await runner.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params)) as Array<Record<string, string>>;
+  return rows.map((row) => Object.values(row)[0] ?? "");
+}
+
+interface Profiled {
+  result: ProfileResult;
+  /** The statements of the leanest warm request: what one request needs. */
+  perRequest: CapturedStatement[];
+  /** The first request's statements from methods warm requests no longer call (cached loads). */
+  coldOnly: CapturedStatement[];
+}
+
+/** Runs a use case once cold, then `runs` times warm, recording repository calls and the SQL they sent. */
+async function profileUseCase(ask: () => Promise<unknown>, log: CallLog, sink: CapturedStatement[], runs: number): Promise<Profiled> {
+  log.calls.length = 0;
+  sink.length = 0;
+  const firstStarted = performance.now();
+  await ask();
+  const firstRunTotal = performance.now() - firstStarted;
+  const firstCalls = [...log.calls];
+  const firstStatements = [...sink];
+  const sqlOf = (statements: readonly CapturedStatement[], method: string) => statements.filter((statement) => statement.method === method);
+  const firstRun = firstCalls.map((call) => {
+    const own = sqlOf(firstStatements, call.method);
+    return { method: call.method, ms: call.end - call.start, rows: call.rows, statements: own.length, sqlMs: own.reduce((sum, statement) => sum + statement.ms, 0) };
+  });
+
+  const totals: number[] = [];
+  const outside: number[] = [];
+  const perRun: Array<{ calls: RecordedCall[]; statements: CapturedStatement[] }> = [];
+  for (let run = 0; run < runs; run++) {
+    log.calls.length = 0;
+    sink.length = 0;
+    const started = performance.now();
+    await ask();
+    const total = performance.now() - started;
+    totals.push(total);
+    outside.push(total - busyTime(log.calls));
+    perRun.push({ calls: [...log.calls], statements: [...sink] });
+  }
+  const methods = [...new Set(perRun.flatMap((run) => run.calls.map((call) => call.method)))];
+  const perMethod = methods.map((method) => {
+    const timePerRun: number[] = [];
+    const sqlPerRun: number[] = [];
+    let calls = 0;
+    let statements = 0;
+    let rows: number | null = null;
+    for (const run of perRun) {
+      const own = run.calls.filter((call) => call.method === method);
+      if (own.length === 0) continue;
+      calls += own.length;
+      rows = own[own.length - 1]!.rows;
+      timePerRun.push(own.reduce((sum, call) => sum + (call.end - call.start), 0));
+      const sql = sqlOf(run.statements, method);
+      statements += sql.length;
+      sqlPerRun.push(sql.reduce((sum, statement) => sum + statement.ms, 0));
+    }
+    const time = summarize(timePerRun);
+    return { method, callsPerRun: calls / runs, rows, p50: time.p50, p99: time.p99, statementsPerRun: statements / runs, sqlP50: summarize(sqlPerRun).p50 };
+  });
+  // A cache may expire during the runs (people after 30 s); the typical request is the leanest one.
+  const leanest = perRun.reduce((best, run) => (run.statements.length <= best.statements.length ? run : best), perRun[0]!);
+  const warmMethods = new Set(leanest.calls.map((call) => call.method));
+  return {
+    result: { runs, total: summarize(totals), outsideRepository: summarize(outside), firstRunTotal, firstRun, perMethod },
+    perRequest: leanest.statements,
+    coldOnly: firstStatements.filter((statement) => !warmMethods.has(statement.method ?? "")),
+  };
+}
+
+async function runSeries(bot: BenchBot, asker: Asker, command: string, text: string, requests: number, log: (message: string) => void): Promise<SeriesResult> {
+  const samples: number[] = [];
+  const acks: number[] = [];
+  let badReplies = 0;
+  let firstReplyText = "";
+  const loadBefore = loadAverage();
+  log(`  ${command} ${text} as ${asker.name}: ${requests} requests (load ${loadBefore})`);
+  const started = performance.now();
+  for (let index = 0; index < requests; index++) {
+    const answer = await bot.ask(asker, command, text);
+    samples.push(answer.ms);
+    acks.push(answer.ackMs);
+    if (!looksLikeAnswer(answer)) badReplies++;
+    if (index === 0) firstReplyText = replyText(answer);
+    if ((index + 1) % 50 === 0) log(`    ${index + 1}/${requests}, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const loadAfter = loadAverage();
+  log(`    done (load ${loadAfter})`);
+  return {
+    command: `${command} ${text}`.trim(),
+    asker: `${asker.name} (${asker.role})`,
+    summary: summarize(samples, SLACK_LIMIT_MS),
+    samples: samples.map((value) => Math.round(value * 100) / 100),
+    ackSummary: summarize(acks),
+    loadBefore,
+    loadAfter,
+    badReplies,
+    firstReplyText,
+  };
+}
+
+async function runBackend(kind: DatabaseKind, size: TenantSize, requests: number, options: BenchOptions): Promise<BackendResult> {
+  const log = (message: string) => options.log(`[${kind}] ${message}`);
+  const bench = await openBenchDatabase(kind, size, log);
+  let db: Database | undefined = bench.db;
+  let bot: BenchBot | undefined;
+  try {
+    const { tenantId } = bench;
+    const setup = sessionRunner(db);
+    const { clock, offsetDays } = clockOnSeedDate(bench.marker.today);
+    if (offsetDays !== 0) log(`clock moved ${offsetDays} day(s) to the seed date ${bench.marker.today}`);
+    // The stand-in's workspace is this tenant's Slack team; the seed gives everyone a Slack id, fill any gap.
+    await setup.query(`UPDATE tenant SET slack_team_id = $2 WHERE id = $1::uuid AND slack_team_id IS DISTINCT FROM $2`, [tenantId, TEAM_ID]);
+    await setup.query(
+      `UPDATE employee SET slack_user_id = 'U' || upper(substr(md5(id::text), 1, 10)) WHERE tenant_id = $1::uuid AND slack_user_id IS NULL`,
+      [tenantId],
+    );
+    const fiscalStart = Number(
+      ((await setup.query(`SELECT fiscal_year_start_month FROM tenant WHERE id = $1::uuid`, [tenantId]))[0] as { fiscal_year_start_month: number })
+        .fiscal_year_start_month,
+    );
+    const { top, rep, repDealsInQuarter } = await pickAskers(setup, tenantId, currentQuarter(bench.marker.today, fiscalStart));
+    const repToday = localDateOf(clock.now(), rep.timeZone);
+    const period = currentQuarter(repToday, fiscalStart);
+    const org = buildOrgChart(await createSalesData(db.prisma).people(tenantId));
+    const memberIds = rollUpMembers(org, top.id);
+    const directReports = org.directReports.get(top.id) ?? [];
+
+    // --- profile, bare SQL, cold loads: on a recording Prisma client ------------------------------
+    if (kind === "pglite") {
+      await db.close(); // a PGlite directory is opened once at a time
+      db = undefined;
+    }
+    const connection = await openProfileConnection(bench);
+    const profile = {} as Record<CommandKey, ProfileResult>;
+    const bare = {} as Record<CommandKey, BareResult>;
+    const otherStatements: BackendResult["otherStatements"] = [];
+    const explainPlans: Record<string, string[]> = {};
+    try {
+      const { runner } = connection;
+      const profileRuns = options.quick ? 10 : 20;
+      log(`profile: each use case once cold and ${profileRuns} times warm, repository calls and their SQL timed`);
+      const callLog: CallLog = { calls: [] };
+      const data: SalesData = withCaches(timedSalesData(createSalesData(connection.prisma), callLog));
+      const asks: Record<CommandKey, () => Promise<unknown>> = {
+        quota: () => answerQuotaQuestion({ data, tenantId, employeeId: rep.id, locale: "en", text: "", now: clock.now() }),
+        forecastTeam: () => answerForecastQuestion({ data, tenantId, employeeId: top.id, locale: "en", text: "team", now: clock.now() }),
+      };
+      const profiled = {} as Record<CommandKey, Profiled>;
+      for (const key of KEYS) {
+        profiled[key] = await profileUseCase(asks[key], callLog, connection.statements, profileRuns);
+        profile[key] = profiled[key].result;
+      }
+
+      log(`bare SQL: the statements of one warm request, ${requests} times each`);
+      const explainable: Array<{ name: string; statement: Statement; p50: number }> = [];
+      for (const key of KEYS) {
+        const statements = profiled[key].perRequest.map(replayable);
+        const timings = await timeStatements(runner, statements, requests);
+        bare[key] = {
+          statements: statements.map((statement, index) => {
+            const summary = summarize(timings.byStatement[index]!);
+            explainable.push({ name: `${LABEL[key]} ${statement.label}`, statement, p50: summary.p50 });
+            return { label: statement.label, rows: timings.rows[index]!, p50: summary.p50, p99: summary.p99 };
+          }),
+          total: summarize(timings.total),
+          totalSamples: timings.total.map((value) => Math.round(value * 100) / 100),
+        };
+      }
+
+      log("the first request's extra statements (loads behind the caches), run directly");
+      for (const key of KEYS) {
+        for (const captured of profiled[key].coldOnly) {
+          const statement = replayable(captured);
+          let rows = 0;
+          const samples: number[] = [];
+          for (let repetition = 0; repetition < (options.quick ? 5 : 3); repetition++) {
+            const started = performance.now();
+            rows = (await runner.query(statement.sql, statement.params)).length;
+            samples.push(performance.now() - started);
+          }
+          const summary = summarize(samples);
+          otherStatements.push({ command: LABEL[key], label: describeStatement(captured), rows, summary });
+          explainable.push({ name: `${LABEL[key]} first request ${statement.label}`, statement, p50: summary.p50 });
+        }
+      }
+
+      log("EXPLAIN ANALYZE of the slowest statements");
+      for (const { name: planName, statement } of explainable.sort((a, b) => b.p50 - a.p50).slice(0, 4)) {
+        explainPlans[planName] = await explain(runner, statement);
+      }
+    } finally {
+      await connection.close();
+    }
+
+    // --- end to end ---------------------------------------------------------------------------
+    db ??= await reopenBenchDatabase(bench);
+    const appDatabase = db;
+    db = undefined; // the app owns it now and closes it on stop
+    const startedBot = await startBenchBot({ db: appDatabase, clock, teamId: TEAM_ID, users: [rep, top] });
+    bot = startedBot;
+    log(`bot at ${startedBot.app.url}, stand-in at ${startedBot.standIn.url} (reply detection: ${startedBot.replyDetection})`);
+    const commands: Record<CommandKey, { asker: Asker; command: string; text: string }> = {
+      quota: { asker: rep, command: "/quota", text: "" },
+      forecastTeam: { asker: top, command: "/forecast", text: "team" },
+    };
+    const cold = {} as BackendResult["cold"];
+    for (const key of KEYS) {
+      const { asker, command, text } = commands[key];
+      const warm: number[] = [];
+      for (let index = 0; index < WARM_UP; index++) {
+        const answer = await startedBot.ask(asker, command, text);
+        if (!looksLikeAnswer(answer)) throw new Error(`${command} ${text} as ${asker.name} did not answer with figures: ${replyText(answer)}`);
+        warm.push(answer.ms);
+      }
+      cold[key] = { ms: warm[0]!, warmUpMax: Math.max(...warm) };
+      log(`warm-up ${command} ${text}: first ${ms(warm[0])} ms, then ${warm.slice(1).map((value) => ms(value)).join(", ")} ms`);
+    }
+    const series = {} as BackendResult["series"];
+    for (const key of KEYS) {
+      const { asker, command, text } = commands[key];
+      series[key] = await runSeries(startedBot, asker, command, text, requests, log);
+    }
+
+    return {
+      kind,
+      location: bench.location,
+      seededNow: bench.seededNow,
+      marker: bench.marker,
+      clockOffsetDays: offsetDays,
+      today: repToday,
+      period,
+      rep: { name: rep.name, email: rep.email, dealsInQuarter: repDealsInQuarter },
+      top: { name: top.name, email: top.email, members: memberIds.length, directReports: directReports.length },
+      replyDetection: startedBot.replyDetection,
+      profile,
+      bare,
+      otherStatements,
+      explain: explainPlans,
+      cold,
+      series,
+    };
+  } finally {
+    if (bot) await bot.close().catch(() => {});
+    else if (db) await db.close().catch(() => {});
+  }
+}
+// ---------------------------------------------------------------------------------------------
+
+function tablesFor(results: BackendResult[]): BenchTable[] {
+  const endToEnd: BenchTable = {
+    title: "End to end: signed POST → reply stored by the stand-in (ms)",
+    columns: ["backend", "command", "n", "p50", "p90", "p99", "max", ">3 s", "bare p50", "bare p99", "p50 ratio", "load before", "load after"],
+    rows: results.flatMap((result) =>
+      KEYS.map((key) => {
+        const { summary, loadBefore, loadAfter } = result.series[key];
+        const bare = result.bare[key].total;
+        return [
+          result.kind,
+          LABEL[key],
+          summary.count,
+          ms(summary.p50),
+          ms(summary.p90),
+          ms(summary.p99),
+          ms(summary.max),
+          summary.over,
+          ms(bare.p50),
+          ms(bare.p99),
+          `${(summary.p50 / bare.p50).toFixed(1)}×`,
+          loadBefore,
+          loadAfter,
+        ];
+      }),
+    ),
+    notes: [
+      `bare: the statements one warm request loads, run directly one after another on one connection (next table); ratio = end-to-end p50 / bare p50.`,
+      `target: p99 < ${TARGET_P99_POSTGRES_MS} ms on PostgreSQL; every answer < ${SLACK_LIMIT_MS / 1000} s. Load averages: 1, 5, 15 min.`,
+    ],
+  };
+  const coldTable: BenchTable = {
+    title: "First request after the app started (its caches empty; not in the series above), ms",
+    columns: ["backend", "command", "first", "max of the 10 warm-up requests"],
+    rows: results.flatMap((result) => KEYS.map((key) => [result.kind, LABEL[key], ms(result.cold[key].ms), ms(result.cold[key].warmUpMax)])),
+  };
+  const bareTable: BenchTable = {
+    title: "Bare SQL: the statements one warm request sent, as captured at the driver, replayed directly (ms; same repetitions as the series)",
+    columns: ["backend", "command", "statement", "rows", "p50", "p99"],
+    rows: results.flatMap((result) =>
+      KEYS.flatMap((key) => [
+        ...result.bare[key].statements.map((statement) => [result.kind, LABEL[key], statement.label, statement.rows, ms(statement.p50), ms(statement.p99)]),
+        [result.kind, LABEL[key], "= whole set", "", ms(result.bare[key].total.p50), ms(result.bare[key].total.p99)],
+      ]),
+    ),
+  };
+  const otherTable: BenchTable = {
+    title: "Loads behind the caches: statements only the first request sent, replayed directly (ms)",
+    columns: ["backend", "command", "statement", "rows", "p50", "max"],
+    rows: results.flatMap((result) =>
+      result.otherStatements.map((other) => [result.kind, other.command, other.label, other.rows, ms(other.summary.p50), ms(other.summary.max)]),
+    ),
+  };
+  const profileTable: BenchTable = {
+    title: "Profile: the use cases run directly on the app's SalesData stack (Prisma repository + caches), ms per request",
+    columns: ["backend", "command", "what", "calls", "statements", "rows", "p50", "p99", "SQL p50"],
+    rows: results.flatMap((result) =>
+      KEYS.flatMap((key) => {
+        const profile = result.profile[key];
+        return [
+          [result.kind, LABEL[key], `use case total (${profile.runs} warm runs)`, "", "", "", ms(profile.total.p50), ms(profile.total.p99), ""],
+          [result.kind, LABEL[key], "  outside repository calls (CPU)", "", "", "", ms(profile.outsideRepository.p50), ms(profile.outsideRepository.p99), ""],
+          ...profile.perMethod.map((method) => [
+            result.kind,
+            LABEL[key],
+            `  ${method.method}`,
+            method.callsPerRun.toFixed(1),
+            method.statementsPerRun.toFixed(1),
+            method.rows ?? "",
+            ms(method.p50),
+            ms(method.p99),
+            ms(method.sqlP50),
+          ]),
+          [result.kind, LABEL[key], "first request (caches empty) total", "", "", "", ms(profile.firstRunTotal), "", ""],
+          ...profile.firstRun.map((call) => [result.kind, LABEL[key], `  ${call.method}`, "1", call.statements, call.rows ?? "", ms(call.ms), "", ms(call.sqlMs)]),
+        ];
+      }),
+    ),
+    notes: [
+      "SQL p50: time the method's statements took at the driver adapter (round trip incl. queueing on the connection); the rest of the method's time is Prisma and row mapping.",
+    ],
+  };
+  return [endToEnd, coldTable, bareTable, otherTable, profileTable];
+}
+
+function notesFor(results: BackendResult[], skipped: string[]): string[] {
+  const notes: string[] = [...skipped];
+  for (const result of results) {
+    const counts = result.marker.counts;
+    notes.push(
+      `[${result.kind}] ${result.location}: ${result.seededNow ? "seeded by this run" : "reused"} (seed date ${result.marker.today}, seeding took ${(result.marker.seedMs / 1000).toFixed(0)} s; ` +
+        `${counts.opportunity} opportunities, ${counts.pipeline_snapshot} snapshot rows, ${counts.employee} employees); ` +
+        `asked on ${result.today}${result.clockOffsetDays ? ` (clock moved ${result.clockOffsetDays} d)` : ""}, quarter ${result.period.start}..${result.period.end}; reply detection: ${result.replyDetection}.`,
+      `[${result.kind}] /quota asker: ${result.rep.name} <${result.rep.email}>, ${result.rep.dealsInQuarter} deals closing this quarter (the median rep with a full quota).`,
+      `[${result.kind}] /forecast team asker: ${result.top.name} <${result.top.email}>, ${result.top.members} people in scope, ${result.top.directReports} direct reports.`,
+    );
+    for (const key of KEYS) {
+      const series = result.series[key];
+      if (series.badReplies > 0) notes.push(`[${result.kind}] ${series.command}: ${series.badReplies} replies without figures!`);
+      notes.push(`[${result.kind}] ${series.command} reply: ${series.firstReplyText}`);
+    }
+    if (result.kind === "postgres") {
+      for (const key of KEYS) {
+        const { p99, over } = result.series[key].summary;
+        notes.push(`[postgres] ${result.series[key].command}: p99 ${ms(p99)} ms ${p99 < TARGET_P99_POSTGRES_MS ? "meets" : "MISSES"} the ${TARGET_P99_POSTGRES_MS} ms target; ${over} over 3 s.`);
+      }
+    }
+    for (const key of KEYS) {
+      const worst = Math.max(result.cold[key].ms, result.series[key].summary.max);
+      if (worst > SLACK_LIMIT_MS) notes.push(`[${result.kind}] ${LABEL[key]}: an answer took ${ms(worst)} ms, over Slack's 3 s.`);
+    }
+    for (const [statement, plan] of Object.entries(result.explain)) {
+      const execution = plan.find((line) => line.trim().startsWith("Execution Time")) ?? "";
+      notes.push(`[${result.kind}] EXPLAIN ANALYZE ${statement}: ${plan[0]?.trim() ?? ""} … ${execution.trim()}`);
+    }
+  }
+  return notes;
+}
+
+export async function run(options: BenchOptions): Promise<BenchResult> {
+  const size = options.quick ? QUICK : FULL;
+  const requests = options.requests ?? (options.quick ? 50 : 200);
+  const wanted = (options.backends ?? ["postgres", "pglite"]) as DatabaseKind[];
+  const skipped: string[] = [];
+  const results: BackendResult[] = [];
+  const code = sourceFingerprint();
+  options.log(`tenant ${size.reps} reps / ${size.opportunities} opportunities; ${WARM_UP} warm-up + ${requests} measured requests per command`);
+  for (const kind of wanted) {
+    if (kind === "postgres") {
+      const available = await postgresAvailable();
+      if (!available.ok) {
+        if (options.backends?.includes("postgres")) throw new Error(`PostgreSQL does not answer: ${available.reason}`);
+        skipped.push(`[postgres] skipped: the server at BENCH_DATABASE_URL does not answer (${available.reason}).`);
+        options.log(skipped[skipped.length - 1]!);
+        continue;
+      }
+    }
+    try {
+      results.push(await runBackend(kind, size, requests, options));
+    } catch (error) {
+      // One backend failing (e.g. out of memory) must not lose the other's figures.
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      skipped.push(`[${kind}] FAILED: ${message.split("\n").slice(0, 4).join(" / ")}`);
+      options.log(`[${kind}] failed: ${message}`);
+    }
+  }
+  if (results.length === 0) throw new Error(`no backend completed:\n${skipped.join("\n")}`);
+  return {
+    name,
+    tables: tablesFor(results),
+    notes: [
+      ...notesFor(results, skipped),
+      `code measured: src/**/*.ts sha256 ${code.sha256.slice(0, 16)}…, newest ${code.newest.map((file) => `${file.file} (${file.modified.slice(11, 19)})`).join(", ")}`,
+    ],
+    data: { code, size, requests, warmUp: WARM_UP, targetP99PostgresMs: TARGET_P99_POSTGRES_MS, slackLimitMs: SLACK_LIMIT_MS, backends: results, skipped },
+  };
+}
