@@ -70,6 +70,11 @@ export type FailureStep =
   | { action: "fail"; reason: string };
 
 /** The wait before retrying after the `attempts`-th transient failure, with equal jitter (half fixed, half random). */
+/** Slack's file-upload steps, limited per workspace: a 429 there concerns pictures only. */
+function isUploadMethod(method: string): boolean {
+  return method.startsWith("files.") || method === "upload_url";
+}
+
 export function retryDelayMs(attempts: number, policy: RetryPolicy, random: () => number): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
@@ -100,7 +105,7 @@ interface HeldRow {
   claimedAt: number;
 }
 
-type Operation = "find" | "send";
+type Operation = "find" | "send" | "upload";
 
 const RECONCILE_WINDOW_MS = 60_000;
 
@@ -282,7 +287,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     }
 
     const at = now();
-    const block = blockFor("send", row.recipient, at);
+    const block = blockFor("send", row.recipient, at) ?? (message.image ? blockFor("upload", "*", at) : undefined);
     if (block) return release(held, block.until - at, `${block.method} rate limited`);
     if (at - held.claimedAt > sendDeadlineMs) return release(held, 0, "lease too old to send under");
     nextSendAt.set(row.recipient, Math.max(at, nextSendAt.get(row.recipient) ?? 0) + channelIntervalMs);
@@ -302,7 +307,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     const step = nextStepAfterFailure(failure, row.attempts, policy, random);
     if (failure.kind === "rate_limited") {
       const until = now() + failure.retryAfterMs;
-      const key = `${operation}|${failure.channel}`;
+      // A refused upload holds back only messages that carry a picture; DMs without one go on.
+      const key = isUploadMethod(failure.method) ? "upload|*" : `${operation}|${failure.channel}`;
       if ((blocked.get(key)?.until ?? 0) < until) blocked.set(key, { until, method: failure.method });
       pump(); // gives back the held rows the block now covers
     }

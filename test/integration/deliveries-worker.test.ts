@@ -164,6 +164,29 @@ describeEachBackend("delivery worker", ({ db }) => {
     expect(rows.map((stored) => [stored.status, stored.attempts])).toEqual(Array.from({ length: 6 }, () => ["sent", 1]));
   });
 
+  it("holds back only messages with a picture when Slack refuses an upload, and sends the rest meanwhile", async () => {
+    // Uploads limited to one a minute: the second picture is refused with Retry-After ~60 s.
+    const { ws, port } = await slack({ rateLimits: { methods: { "files.getUploadURLExternal": { perMinute: 1, burst: 1 } } } });
+    const channels = [1, 2, 3].map((n) => ws.addChannel({ name: `team-${n}` }));
+    const people = addPeople(ws, 6, "dm");
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const withPicture = async (payload: unknown) => ({
+      text: String((payload as { text: string }).text),
+      image: { png, filename: "chart.png", title: "Trend", altText: "trend chart" },
+    });
+    await enqueue(announcements(tenantId, "pictures", channels.map((c) => c.id)).map((delivery) => ({ ...delivery, kind: "picture" })));
+    await enqueue(announcements(tenantId, "plain", people));
+    start(port, { renderers: { ...builtInRenderers, picture: withPicture } });
+
+    const sentPictures = () => db().prisma.delivery.count({ where: { kind: "picture", status: "sent" } });
+    await waitFor(async () => people.every((userId) => ws.dmMessagesFor(userId).length === 1) && (await sentPictures()) === 1, 15_000, "every DM and one picture sent");
+    const pictures = await db().prisma.delivery.findMany({ where: { kind: "picture" }, select: { status: true, attempts: true } });
+    // One picture went out; the others wait for the upload limit, not counted as attempts.
+    expect(pictures.filter((stored) => stored.status === "sent")).toHaveLength(1);
+    expect(pictures.filter((stored) => stored.status === "pending").map((stored) => stored.attempts)).toEqual([0, 0]);
+    expect(ws.calls("chat.postMessage")).toBe(7);
+  });
+
   it("paces one channel to one message a second without holding up the others", async () => {
     const { ws, port } = await slack();
     const sales = ws.addChannel({ name: "sales" });
