@@ -73,7 +73,6 @@ const samples: { [K in AnswerKey]: AnswerParams[K] } = {
   "forecast.submit.notSeller": {},
   "forecast.submit.periodEnded": { period: "Q1" },
   "forecast.submit.previous": { commit: money, bestCase: money, submittedAt: "2026-08-03T02:00:00.000Z", timeZone: "Asia/Kuala_Lumpur" },
-  "forecast.digest.notYet": { command: "/forecast" },
   "method.quarterLine": { period: "Q1", projected: money, actual: money, error: -0.05 },
   "method.asOf": { days: 42 },
 };

@@ -105,7 +105,6 @@ export interface AnswerParams {
   "forecast.submit.notSeller": NoParams;
   "forecast.submit.periodEnded": { period: string };
   "forecast.submit.previous": { commit: Money; bestCase: Money; submittedAt: string; timeZone: string };
-  "forecast.digest.notYet": { command: string };
   "method.quarterLine": { period: string; projected: Money; actual: Money; error: number | null };
   "method.asOf": { days: number };
 }

@@ -122,8 +122,6 @@ export const answersEn: AnswerCatalogue = {
   "forecast.submit.periodEnded": ({ period }) => `${period} has already ended — calls can be submitted for the current or a coming period.`,
   "forecast.submit.previous": ({ commit, bestCase, submittedAt, timeZone }, f) =>
     `Your previous call was ${f.money(commit.minor, commit.currency)} commit · ${f.money(bestCase.minor, bestCase.currency)} best case (${f.date(submittedAt, { timeZone })}); it stays in the history.`,
-  "forecast.digest.notYet": ({ command }) =>
-    `The weekly forecast digest isn't available yet. Meanwhile, \`${command} team\` shows your team's commit, best case, pipeline and projection whenever you ask.`,
   "method.quarterLine": ({ period, projected, actual, error }, f) =>
     `${period}: projected ${f.compactMoney(projected.minor, projected.currency)}, closed ${f.compactMoney(actual.minor, actual.currency)}${
       error === null ? "" : ` (${f.percent(error, { signed: true })})`

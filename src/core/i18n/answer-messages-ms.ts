@@ -120,8 +120,6 @@ export const answersMs: AnswerCatalogue = {
     `${period} sudah berakhir — ramalan boleh dihantar untuk tempoh semasa atau akan datang.`,
   "forecast.submit.previous": ({ commit, bestCase, submittedAt, timeZone }, f) =>
     `Ramalan anda sebelum ini: komit ${f.money(commit.minor, commit.currency)} · best case ${f.money(bestCase.minor, bestCase.currency)} (${f.date(submittedAt, { timeZone })}); ia kekal dalam sejarah.`,
-  "forecast.digest.notYet": ({ command }) =>
-    `Ringkasan ramalan mingguan belum tersedia. Buat masa ini, \`${command} pasukan\` menunjukkan komit, best case, pipeline dan unjuran pasukan anda bila-bila masa.`,
   "method.quarterLine": ({ period, projected, actual, error }, f) =>
     `${period}: unjuran ${f.compactMoney(projected.minor, projected.currency)}, dimenangi ${f.compactMoney(actual.minor, actual.currency)}${
       error === null ? "" : ` (${f.percent(error, { signed: true })})`
