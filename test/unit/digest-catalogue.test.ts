@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { digestCatalogues, digestText, type DigestKey, type DigestParams } from "../../src/core/i18n/index.js";
+import { itChecksBilingualCatalogue } from "../support/catalogues.js";
 
 const money = { minor: 12_345_600, currency: "MYR" };
 /** One sample per key; typed, so a new key without a sample fails to compile. */
@@ -39,21 +40,11 @@ const samples: { [K in DigestKey]: DigestParams[K] } = {
 const SAME_IN_BOTH = new Set<DigestKey>(["value.noAttainment", "move.deal", "move.amount", "move.stage", "risk.line"]);
 
 describe("digest catalogue", () => {
-  it("has the same keys in English and Malay, and a sample for each", () => {
-    const english = Object.keys(digestCatalogues.en).sort();
-    expect(Object.keys(digestCatalogues.ms).sort()).toEqual(english);
-    expect(Object.keys(samples).sort()).toEqual(english);
-  });
-
-  it.each(Object.keys(samples) as DigestKey[])("renders %s in both languages", (key) => {
-    const render = digestText as (locale: "en" | "ms", key: DigestKey, params: unknown) => string;
-    const english = render("en", key, samples[key]);
-    const malay = render("ms", key, samples[key]);
-    for (const text of [english, malay]) {
-      expect(text.trim()).not.toBe("");
-      expect(text).not.toMatch(/undefined|NaN|null|\[object|\$\{/);
-    }
-    if (!SAME_IN_BOTH.has(key)) expect(malay).not.toBe(english);
+  itChecksBilingualCatalogue({
+    catalogues: digestCatalogues,
+    samples,
+    render: digestText as (locale: "en" | "ms", key: DigestKey, params: unknown) => string,
+    sameInBoth: SAME_IN_BOTH,
   });
 
   it("says how late in the largest unit that reads naturally, in the team's zone", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerCatalogues, answerText, type AnswerKey, type AnswerParams } from "../../src/core/i18n/index.js";
+import { itChecksBilingualCatalogue } from "../support/catalogues.js";
 
 const money = { minor: 12_345_600, currency: "MYR" };
 /** One sample per key; typed, so a new key without a sample fails to compile. */
@@ -81,21 +82,11 @@ const samples: { [K in AnswerKey]: AnswerParams[K] } = {
 const SAME_IN_BOTH = new Set<AnswerKey>(["heading.quota.person", "coverage.value"]);
 
 describe("answer catalogue", () => {
-  it("has the same keys in English and Malay, and a sample for each", () => {
-    const english = Object.keys(answerCatalogues.en).sort();
-    expect(Object.keys(answerCatalogues.ms).sort()).toEqual(english);
-    expect(Object.keys(samples).sort()).toEqual(english);
-  });
-
-  it.each(Object.keys(samples) as AnswerKey[])("renders %s in both languages", (key) => {
-    const render = answerText as (locale: "en" | "ms", key: AnswerKey, params: unknown) => string;
-    const english = render("en", key, samples[key]);
-    const malay = render("ms", key, samples[key]);
-    for (const text of [english, malay]) {
-      expect(text.trim()).not.toBe("");
-      expect(text).not.toMatch(/undefined|NaN|null|\[object|\$\{/);
-    }
-    if (!SAME_IN_BOTH.has(key)) expect(malay).not.toBe(english);
+  itChecksBilingualCatalogue({
+    catalogues: answerCatalogues,
+    samples,
+    render: answerText as (locale: "en" | "ms", key: AnswerKey, params: unknown) => string,
+    sameInBoth: SAME_IN_BOTH,
   });
 
   it("writes period labels the way each language does", () => {
