@@ -79,6 +79,13 @@ export interface DealChange {
   after: Opportunity;
 }
 
+/**
+ * Owner id → the id of the group their deals are summed into (a team line, say), so that a
+ * large team's answer reads a few rows per line instead of a few per person. An owner missing
+ * from the map is a group of their own.
+ */
+export type OwnerGroups = ReadonlyMap<string, string>;
+
 /** A `dealSummaries`-style group of one snapshot date. */
 export interface SnapshotSummary extends OpportunityState {
   snapshotDate: string;
@@ -95,10 +102,12 @@ export interface SalesData {
   /**
    * The same deals summed per owner, forecast category, closed/won state, stage, probability
    * and close month: a lossless summary for totals and roll-ups (Σ amount × p is exact per
-   * group; a group's close date is its earliest, so month-aligned periods count it wholly in
-   * or out), far fewer rows than deals for a large team. `id`s of summaries are synthetic.
+   * group; a group's close date lies in its month — the earliest deal's, or the 1st when the
+   * range is whole months —, so month-aligned periods count it wholly in or out), far fewer
+   * rows than deals for a large team. `id`s of summaries are synthetic. With `groups`, owners
+   * are summed into their group and the rows carry the group's id as `ownerId`.
    */
-  dealSummaries(tenantId: string, ownerIds: readonly string[], range: DateRange): Promise<OpportunityState[]>;
+  dealSummaries(tenantId: string, ownerIds: readonly string[], range: DateRange, groups?: OwnerGroups): Promise<OpportunityState[]>;
   /** The plan assigned to the person for the period containing `date`, or null. */
   commissionPlan(tenantId: string, employeeId: string, date: string): Promise<CommissionPlan | null>;
   forecastCalls(tenantId: string, employeeIds: readonly string[], period: Pick<Period, "start" | "end">): Promise<ForecastCall[]>;
@@ -108,7 +117,13 @@ export interface SalesData {
   /** Snapshot rows of one date for these owners whose close date falls in `range`. */
   snapshot(tenantId: string, date: string, ownerIds: readonly string[], range: DateRange): Promise<Opportunity[]>;
   /** Snapshot rows of one date summed like `dealSummaries` (for a team's week-over-week change). */
-  snapshotSummaries(tenantId: string, date: string, ownerIds: readonly string[], range: DateRange): Promise<OpportunityState[]>;
+  snapshotSummaries(
+    tenantId: string,
+    date: string,
+    ownerIds: readonly string[],
+    range: DateRange,
+    groups?: OwnerGroups,
+  ): Promise<OpportunityState[]>;
   /**
    * The win/observation counts `learnWinRates` would gather from the tenant's snapshots up to
    * `asOf` for `horizonDays`, computed next to the data (same rule; see projection.ts).

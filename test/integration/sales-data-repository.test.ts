@@ -13,6 +13,9 @@ import { describeEachBackend } from "../support/databases.js";
 
 const TODAY = "2026-11-26";
 
+/** Thrown to roll a test's transaction back. */
+class RolledBack extends Error {}
+
 describeEachBackend("SalesData repository", ({ db }) => {
   async function demo() {
     const existing = await db().prisma.tenant.findFirst({ select: { id: true } });
@@ -41,6 +44,77 @@ describeEachBackend("SalesData repository", ({ db }) => {
     const summaries = await data.snapshotSummaries(tenantId, date!, ownerIds, quarter);
     expect(rows.length).toBeGreaterThan(20);
     expect(forecastTotals(summaries, quarter)).toEqual(forecastTotals(rows, quarter));
+  });
+
+  it("sums any other range from the rows themselves, and sums owners into groups when asked", async () => {
+    const { tenantId, data, ownerIds } = await demo();
+    const quarter = currentQuarter(TODAY, 1);
+    const odd = { start: addDays(quarter.start, 4), end: addDays(quarter.end, -11) };
+    const deals = await data.deals(tenantId, ownerIds, odd);
+    expect(forecastTotals(await data.dealSummaries(tenantId, ownerIds, odd), odd)).toEqual(forecastTotals(deals, odd));
+
+    // Two groups: the first half of the owners and the rest.
+    const groups = new Map(ownerIds.map((id, index) => [id, index < ownerIds.length / 2 ? "first" : "second"]));
+    const quarterDeals = await data.deals(tenantId, ownerIds, quarter);
+    const grouped = await data.dealSummaries(tenantId, ownerIds, quarter, groups);
+    expect(new Set(grouped.map((row) => row.ownerId))).toEqual(new Set(["first", "second"]));
+    for (const group of ["first", "second"]) {
+      expect(forecastTotals(grouped.filter((row) => row.ownerId === group), quarter)).toEqual(
+        forecastTotals(quarterDeals.filter((deal) => groups.get(deal.ownerId) === group), quarter),
+      );
+    }
+    const [date] = await data.snapshotDates(tenantId, addDays(TODAY, -7), 1);
+    const together = new Map(ownerIds.map((id) => [id, "all"]));
+    expect(forecastTotals(await data.snapshotSummaries(tenantId, date!, ownerIds, quarter, together), quarter)).toEqual(
+      forecastTotals(await data.snapshot(tenantId, date!, ownerIds, quarter), quarter),
+    );
+  });
+
+  it("keeps the pre-summed tables equal to the rows through inserts, updates, deletes and truncation", async () => {
+    const { tenantId } = await demo();
+    const prisma = db().prisma;
+    const dealGroups = `SELECT tenant_id, owner_id, date_trunc('month', close_date)::date AS close_month, forecast_category, is_closed, is_won,
+                               stage_id, probability, SUM(amount_minor)::text AS amount, COUNT(*)::int AS deals
+                          FROM opportunity GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`;
+    const dealSummaryRows = `SELECT tenant_id, owner_id, close_month, forecast_category, is_closed, is_won, stage_id, probability,
+                                    amount_minor::text AS amount, deals FROM deal_summary ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`;
+    const snapshotGroups = `SELECT tenant_id, snapshot_date, owner_id, date_trunc('month', close_date)::date AS close_month, forecast_category,
+                                   is_closed, is_won, stage_id, probability, SUM(amount_minor)::text AS amount, COUNT(*)::int AS deals
+                              FROM pipeline_snapshot GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+    const snapshotSummaryRows = `SELECT tenant_id, snapshot_date, owner_id, close_month, forecast_category, is_closed, is_won, stage_id, probability,
+                                        amount_minor::text AS amount, deals FROM snapshot_summary ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+    const expectInStep = async (client: Pick<typeof prisma, "$queryRawUnsafe"> = prisma) => {
+      expect(await client.$queryRawUnsafe(dealSummaryRows)).toEqual(await client.$queryRawUnsafe(dealGroups));
+      expect(await client.$queryRawUnsafe(snapshotSummaryRows)).toEqual(await client.$queryRawUnsafe(snapshotGroups));
+    };
+    await prisma.$transaction(async (tx) => {
+      await expectInStep(tx);
+      const before = await tx.$queryRawUnsafe<Array<{ n: number }>>(`SELECT COUNT(*)::int AS n FROM deal_summary`);
+      expect(before[0]!.n).toBeGreaterThan(10);
+      // Moves between groups (a month later, another stage, other amounts), deals won, an owner change.
+      expect(await tx.$executeRawUnsafe(`UPDATE opportunity SET close_date = close_date + 31, amount_minor = amount_minor + 1234
+                                   WHERE tenant_id = $1::uuid AND NOT is_closed AND md5(id::text) < '4'`, tenantId)).toBeGreaterThan(0);
+      expect(await tx.$executeRawUnsafe(`UPDATE opportunity SET is_closed = true, is_won = true, forecast_category = 'Closed'
+                                   WHERE tenant_id = $1::uuid AND NOT is_closed AND md5(id::text) > 'c'`, tenantId)).toBeGreaterThan(0);
+      expect(await tx.$executeRawUnsafe(`UPDATE opportunity o SET owner_id = (SELECT owner_id FROM opportunity ORDER BY id LIMIT 1),
+                                         stage_id = (SELECT id FROM stage WHERE tenant_id = o.tenant_id ORDER BY sort_order LIMIT 1)
+                                   WHERE tenant_id = $1::uuid AND md5(id::text) BETWEEN '5' AND '6'`, tenantId)).toBeGreaterThan(0);
+      await expectInStep(tx);
+      // Deleting deals deletes their snapshot rows too (a cascade, which fires the triggers as well).
+      expect(await tx.$executeRawUnsafe(`DELETE FROM opportunity WHERE tenant_id = $1::uuid AND md5(id::text) BETWEEN '8' AND '9'`, tenantId)).toBeGreaterThan(0);
+      expect(await tx.$executeRawUnsafe(`INSERT INTO pipeline_snapshot (tenant_id, snapshot_date, opportunity_id, owner_id, stage_id, amount_minor,
+                                         probability, forecast_category, close_date, is_closed, is_won)
+                                  SELECT tenant_id, DATE '2026-11-27', id, owner_id, stage_id, amount_minor, probability, forecast_category,
+                                         close_date, is_closed, is_won FROM opportunity WHERE tenant_id = $1::uuid`, tenantId)).toBeGreaterThan(0);
+      await expectInStep(tx);
+      await tx.$executeRawUnsafe(`TRUNCATE pipeline_snapshot`);
+      expect(await tx.$queryRawUnsafe(snapshotSummaryRows)).toEqual([]);
+      // Leave the demo tenant as it was for the other tests.
+      throw new RolledBack();
+    }, { timeout: 60_000 }).catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+    await expectInStep();
   });
 
   it("lists snapshot dates newest first, up to the day asked", async () => {

@@ -1,6 +1,6 @@
-// `/forecast team`: a management chain's figures from deal summaries (never per-deal loads),
-// so that the top of a 2,000-rep organisation is answered from a few grouped queries and the
-// win-rate counts the data layer gathers next to the data.
+// `/forecast team`: a management chain's figures from deal summaries summed per line (never
+// per-deal loads), so that the top of a 2,000-rep organisation is answered from a few hundred
+// pre-summed rows and the win-rate counts the data layer gathers next to the data.
 import { addDays, earlierOf } from "../dates.js";
 import { forecastTotals, rollUpForecast, type ForecastTotals } from "../forecast.js";
 import { answerText } from "../i18n/answers.js";
@@ -11,7 +11,7 @@ import { cutList, type Reply } from "../reply.js";
 import type { QuestionContext } from "./question-context.js";
 import { changeBlocks, figureFields, lastWeeksSnapshotDate, projectionModel, snapshotKeepsClosedFrom } from "./forecast-figures.js";
 import { labelOf, MAX_LIST_ITEMS, money, periodContext } from "./reply-parts.js";
-import { effectiveQuotas, teamQuotaOf, type TeamScope } from "./team-scope.js";
+import { effectiveQuotas, lineGroups, teamQuotaOf, wholeTeamGroup, type TeamScope } from "./team-scope.js";
 
 /**
  * The team's Closed, Commit, Best case, Pipeline, Weighted pipeline and Projection, the team
@@ -23,7 +23,7 @@ export async function answerTeamForecast(context: QuestionContext, scope: TeamSc
   const range = { start: period.start, end: period.end };
   const callers = scope.root === null ? scope.lineIds : [scope.root.id, ...scope.lineIds];
   const [summaries, records, calls, model, snapshotDate] = await Promise.all([
-    data.dealSummaries(tenantId, scope.memberIds, range),
+    data.dealSummaries(tenantId, scope.memberIds, range, lineGroups(context, scope)),
     data.quotas(tenantId, scope.memberIds, period),
     data.forecastCalls(tenantId, callers, period),
     projectionModel(context, period),
@@ -125,9 +125,9 @@ async function lastWeeksTotals(context: QuestionContext, scope: TeamScope, perio
   const range = { start: period.start, end: period.end };
   const keptFrom = snapshotKeepsClosedFrom(context, snapshotDate);
   const [snapshot, earlier] = await Promise.all([
-    data.snapshotSummaries(tenantId, snapshotDate, scope.memberIds, range),
+    data.snapshotSummaries(tenantId, snapshotDate, scope.memberIds, range, wholeTeamGroup(scope)),
     period.start < keptFrom
-      ? data.dealSummaries(tenantId, scope.memberIds, { start: period.start, end: earlierOf(period.end, addDays(keptFrom, -1)) })
+      ? data.dealSummaries(tenantId, scope.memberIds, { start: period.start, end: earlierOf(period.end, addDays(keptFrom, -1)) }, wholeTeamGroup(scope))
       : Promise.resolve([]),
   ]);
   return forecastTotals([...snapshot, ...earlier.filter((deal) => deal.isClosed)], period);

@@ -12,7 +12,7 @@ import type { Person } from "../sales-data.js";
 import type { OpportunityState } from "../types.js";
 import { leadsPeople, type QuestionContext } from "./question-context.js";
 import { labelOf, MAX_LIST_ITEMS, money, periodContext, textReply } from "./reply-parts.js";
-import { effectiveQuotas, teamQuotaOf, teamScope } from "./team-scope.js";
+import { effectiveQuotas, lineGroups, teamQuotaOf, teamScope } from "./team-scope.js";
 
 /**
  * `/quota team`: the team under `root` (the asker or a person they may see), rolled up: team
@@ -28,7 +28,7 @@ export async function answerTeamQuota(context: QuestionContext, root: Person, pe
   }
   const [records, summaries] = await Promise.all([
     data.quotas(tenantId, scope.memberIds, period),
-    data.dealSummaries(tenantId, scope.memberIds, { start: period.start, end: period.end }),
+    data.dealSummaries(tenantId, scope.memberIds, { start: period.start, end: period.end }, lineGroups(context, scope)),
   ]);
   const quotas = effectiveQuotas(context, records, period);
   const rollUp = rollUpForecast({

@@ -1,5 +1,6 @@
 import { effectiveQuota } from "../quota.js";
 import { rollUpMembers, type PersonForecast } from "../forecast.js";
+import type { OwnerGroups } from "../sales-data.js";
 import type { Period } from "../period-spec.js";
 import type { Person } from "../sales-data.js";
 import type { QuotaRecord } from "../types.js";
@@ -29,6 +30,27 @@ export function teamScope(context: QuestionContext, root: Person): TeamScope | n
   );
   if (top.length === 0) return null;
   return { root: null, memberIds: context.people.map((person) => person.id), lineIds: top.map((person) => person.id) };
+}
+
+/**
+ * Summary groups for a team answer: each line's people summed into the line (its head's id),
+ * the root's own deals kept as the root's. Rolled up over the org chart, such rows give every
+ * line's and the root's team figures exactly, from a few rows per line instead of per person;
+ * a line head's own figures are not among them (nothing shows them).
+ */
+export function lineGroups(context: QuestionContext, scope: TeamScope): OwnerGroups {
+  const groups = new Map<string, string>();
+  if (scope.root !== null) groups.set(scope.root.id, scope.root.id);
+  for (const lineId of scope.lineIds) {
+    for (const id of rollUpMembers(context.org, lineId)) if (!groups.has(id)) groups.set(id, lineId);
+  }
+  return groups;
+}
+
+/** Summary groups that add a whole team into one (totals only). */
+export function wholeTeamGroup(scope: TeamScope): OwnerGroups {
+  const groupId = scope.root?.id ?? "team";
+  return new Map(scope.memberIds.map((id) => [id, groupId]));
 }
 
 /** Effective quota (ramp and pro-ration applied) per employee id, minor units. */

@@ -2,7 +2,8 @@
 // plans, calls and snapshots are stored; it returns plain data (types.ts), never Prisma rows.
 import type { CommissionPlan } from "../../core/commission.js";
 import type { Locale } from "../../core/i18n/locale.js";
-import type { DealChange, Person, SalesData, SalesTeam, SnapshotSummary, TenantProfile, TrackedDeal } from "../../core/sales-data.js";
+import { addDays } from "../../core/dates.js";
+import type { DateRange, DealChange, OwnerGroups, Person, SalesData, SalesTeam, SnapshotSummary, TenantProfile, TrackedDeal } from "../../core/sales-data.js";
 import type { WinCount } from "../../core/projection.js";
 import type { ForecastCall, ForecastCategory, Opportunity, OpportunityState, PipelineSnapshotRow, QuotaRecord } from "../../core/types.js";
 import { AppError } from "../../core/errors.js";
@@ -59,29 +60,53 @@ function summaryState(row: SummaryRow, index: number): OpportunityState {
   };
 }
 
+/** Whether `range` is made of whole calendar months (first day to last day). */
+function coversWholeMonths(range: DateRange): boolean {
+  return range.start.endsWith("-01") && addDays(range.end, 1).endsWith("-01") && range.start <= range.end;
+}
+
 /**
- * Deals (or one snapshot's rows) of these owners closing in the range, summed per owner,
- * category, closed/won state, stage, probability and close month: lossless for totals,
- * roll-ups and projections, and far fewer rows than deals. A group's close date is its
- * earliest, so any period made of whole months counts a group wholly in or wholly out.
+ * Deals (or one snapshot's rows) of these owners closing in the range, summed per owner (or
+ * per group of owners), category, closed/won state, stage, probability and close month:
+ * lossless for totals, roll-ups and projections, and far fewer rows than deals.
+ *
+ * A range of whole months (every period is) reads the pre-summed `deal_summary` /
+ * `snapshot_summary` tables, which triggers keep equal to these sums; a group's close date is
+ * then the first of its month. Any other range sums the rows themselves, a group's close date
+ * being its earliest. Either way a month-aligned period counts a group wholly in or out.
  */
 async function summaries(
   prisma: Client,
-  query: { tenantId: string; ownerIds: readonly string[]; range: { start: string; end: string }; snapshotDate?: string },
+  query: { tenantId: string; ownerIds: readonly string[]; range: DateRange; snapshotDate?: string; groups?: OwnerGroups | undefined },
 ): Promise<OpportunityState[]> {
-  const source = query.snapshotDate === undefined ? Prisma.raw("opportunity") : Prisma.raw("pipeline_snapshot");
-  const onDate = query.snapshotDate === undefined ? Prisma.empty : Prisma.sql`AND d.snapshot_date = ${query.snapshotDate}::date`;
-  const rows = await prisma.$queryRaw<SummaryRow[]>`
-    SELECT d.owner_id::text AS owner_id, d.forecast_category::text AS forecast_category, d.is_closed, d.is_won,
-           s.name AS stage_name, d.probability::int AS probability, MIN(d.close_date) AS close_date,
-           SUM(d.amount_minor)::text AS amount, COUNT(*)::int AS deals
-      FROM ${source} d
-      JOIN stage s ON s.id = d.stage_id
-     WHERE d.tenant_id = ${query.tenantId}::uuid
-       ${onDate}
-       AND d.owner_id = ANY(${[...query.ownerIds]}::uuid[])
-       AND d.close_date BETWEEN ${query.range.start}::date AND ${query.range.end}::date
-     GROUP BY d.owner_id, d.forecast_category, d.is_closed, d.is_won, s.name, d.probability, date_trunc('month', d.close_date)`;
+  const ownerIds = [...query.ownerIds];
+  const groupIds = ownerIds.map((id) => query.groups?.get(id) ?? id);
+  const owners = Prisma.sql`unnest(${ownerIds}::uuid[], ${groupIds}::text[]) AS g(owner_id, group_id)`;
+  const snapshot = query.snapshotDate !== undefined;
+  const onDate = snapshot ? Prisma.sql`AND d.snapshot_date = ${query.snapshotDate}::date` : Prisma.empty;
+  const rows = coversWholeMonths(query.range)
+    ? await prisma.$queryRaw<SummaryRow[]>`
+        SELECT g.group_id AS owner_id, d.forecast_category::text AS forecast_category, d.is_closed, d.is_won,
+               s.name AS stage_name, d.probability::int AS probability, d.close_month AS close_date,
+               SUM(d.amount_minor)::text AS amount, SUM(d.deals)::int AS deals
+          FROM ${owners}
+          JOIN ${snapshot ? Prisma.raw("snapshot_summary") : Prisma.raw("deal_summary")} d ON d.owner_id = g.owner_id
+          JOIN stage s ON s.id = d.stage_id
+         WHERE d.tenant_id = ${query.tenantId}::uuid
+           ${onDate}
+           AND d.close_month BETWEEN ${query.range.start}::date AND ${query.range.end}::date
+         GROUP BY g.group_id, d.forecast_category, d.is_closed, d.is_won, s.name, d.probability, d.close_month`
+    : await prisma.$queryRaw<SummaryRow[]>`
+        SELECT g.group_id AS owner_id, d.forecast_category::text AS forecast_category, d.is_closed, d.is_won,
+               s.name AS stage_name, d.probability::int AS probability, MIN(d.close_date) AS close_date,
+               SUM(d.amount_minor)::text AS amount, COUNT(*)::int AS deals
+          FROM ${owners}
+          JOIN ${snapshot ? Prisma.raw("pipeline_snapshot") : Prisma.raw("opportunity")} d ON d.owner_id = g.owner_id
+          JOIN stage s ON s.id = d.stage_id
+         WHERE d.tenant_id = ${query.tenantId}::uuid
+           ${onDate}
+           AND d.close_date BETWEEN ${query.range.start}::date AND ${query.range.end}::date
+         GROUP BY g.group_id, d.forecast_category, d.is_closed, d.is_won, s.name, d.probability, date_trunc('month', d.close_date)`;
   return rows.map(summaryState);
 }
 
@@ -219,7 +244,7 @@ export function createSalesData(prisma: Client): SalesData {
       );
     },
 
-    dealSummaries: (tenantId, ownerIds, range) => summaries(prisma, { tenantId, ownerIds, range }),
+    dealSummaries: (tenantId, ownerIds, range, groups) => summaries(prisma, { tenantId, ownerIds, range, groups }),
 
     async commissionPlan(tenantId, employeeId, date) {
       const assignment = await prisma.planAssignment.findFirst({
@@ -306,7 +331,7 @@ export function createSalesData(prisma: Client): SalesData {
       return rows.slice(0, Math.max(0, limit)).map((row) => isoDate(new Date(row.snapshot_date)));
     },
 
-    snapshotSummaries: (tenantId, date, ownerIds, range) => summaries(prisma, { tenantId, ownerIds, range, snapshotDate: date }),
+    snapshotSummaries: (tenantId, date, ownerIds, range, groups) => summaries(prisma, { tenantId, ownerIds, range, snapshotDate: date, groups }),
 
     async winRateCounts(tenantId, asOf, horizonDays) {
       // The rule of learnWinRates (src/core/projection.ts), in one pass over the snapshots:

@@ -5,7 +5,7 @@
 import type { CommissionPlan } from "../../commission.js";
 import { AppError } from "../../errors.js";
 import { learnWinRates } from "../../projection.js";
-import type { DateRange, DealChange, Person, SalesData, SalesTeam, SnapshotSummary, TenantProfile, TrackedDeal } from "../../sales-data.js";
+import type { DateRange, DealChange, OwnerGroups, Person, SalesData, SalesTeam, SnapshotSummary, TenantProfile, TrackedDeal } from "../../sales-data.js";
 import type { ForecastCall, Opportunity, OpportunityState, PipelineSnapshotRow, QuotaRecord } from "../../types.js";
 
 export interface PlanAssignment {
@@ -41,6 +41,12 @@ export interface InMemorySalesData extends SalesData {
 const inRange = (date: string, range: DateRange): boolean => date >= range.start && date <= range.end;
 
 /** Sums states per owner, category, closed/won, stage and probability, as the repository does. */
+/** The deals with each owner replaced by their group, as the port's `groups` asks. */
+function inGroups<T extends OpportunityState>(states: readonly T[], groups: OwnerGroups | undefined): readonly T[] {
+  if (groups === undefined) return states;
+  return states.map((state) => ({ ...state, ownerId: groups.get(state.ownerId) ?? state.ownerId }));
+}
+
 function summarise(states: readonly OpportunityState[], prefix: string): OpportunityState[] {
   const groups = new Map<string, OpportunityState>();
   for (const state of states) {
@@ -144,10 +150,10 @@ export function createInMemorySalesData(seed: InMemorySalesSeed): InMemorySalesD
       checkTenant(tenantId);
       return liveDeals(ownerIds, range);
     },
-    async dealSummaries(tenantId, ownerIds, range) {
+    async dealSummaries(tenantId, ownerIds, range, groups) {
       reads.push("dealSummaries");
       checkTenant(tenantId);
-      return summarise(liveDeals(ownerIds, range), "summary");
+      return summarise(inGroups(liveDeals(ownerIds, range), groups), "summary");
     },
     async commissionPlan(tenantId, employeeId, date) {
       reads.push("commissionPlan");
@@ -177,10 +183,10 @@ export function createInMemorySalesData(seed: InMemorySalesSeed): InMemorySalesD
       checkTenant(tenantId);
       return snapshotDeals(date, ownerIds, range);
     },
-    async snapshotSummaries(tenantId, date, ownerIds, range) {
+    async snapshotSummaries(tenantId, date, ownerIds, range, groups) {
       reads.push("snapshotSummaries");
       checkTenant(tenantId);
-      return summarise(snapshotDeals(date, ownerIds, range), "snapshot-summary");
+      return summarise(inGroups(snapshotDeals(date, ownerIds, range), groups), "snapshot-summary");
     },
     async winRateCounts(tenantId, asOf, horizonDays) {
       reads.push("winRateCounts");
