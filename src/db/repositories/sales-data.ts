@@ -84,29 +84,23 @@ async function summaries(
   const owners = Prisma.sql`unnest(${ownerIds}::uuid[], ${groupIds}::text[]) AS g(owner_id, group_id)`;
   const snapshot = query.snapshotDate !== undefined;
   const onDate = snapshot ? Prisma.sql`AND d.snapshot_date = ${query.snapshotDate}::date` : Prisma.empty;
-  const rows = coversWholeMonths(query.range)
-    ? await prisma.$queryRaw<SummaryRow[]>`
-        SELECT g.group_id AS owner_id, d.forecast_category::text AS forecast_category, d.is_closed, d.is_won,
-               s.name AS stage_name, d.probability::int AS probability, d.close_month AS close_date,
-               SUM(d.amount_minor)::text AS amount, SUM(d.deals)::int AS deals
-          FROM ${owners}
-          JOIN ${snapshot ? Prisma.raw("snapshot_summary") : Prisma.raw("deal_summary")} d ON d.owner_id = g.owner_id
-          JOIN stage s ON s.id = d.stage_id
-         WHERE d.tenant_id = ${query.tenantId}::uuid
-           ${onDate}
-           AND d.close_month BETWEEN ${query.range.start}::date AND ${query.range.end}::date
-         GROUP BY g.group_id, d.forecast_category, d.is_closed, d.is_won, s.name, d.probability, d.close_month`
-    : await prisma.$queryRaw<SummaryRow[]>`
-        SELECT g.group_id AS owner_id, d.forecast_category::text AS forecast_category, d.is_closed, d.is_won,
-               s.name AS stage_name, d.probability::int AS probability, MIN(d.close_date) AS close_date,
-               SUM(d.amount_minor)::text AS amount, COUNT(*)::int AS deals
-          FROM ${owners}
-          JOIN ${snapshot ? Prisma.raw("pipeline_snapshot") : Prisma.raw("opportunity")} d ON d.owner_id = g.owner_id
-          JOIN stage s ON s.id = d.stage_id
-         WHERE d.tenant_id = ${query.tenantId}::uuid
-           ${onDate}
-           AND d.close_date BETWEEN ${query.range.start}::date AND ${query.range.end}::date
-         GROUP BY g.group_id, d.forecast_category, d.is_closed, d.is_won, s.name, d.probability, date_trunc('month', d.close_date)`;
+  // Pre-summed groups (close_month, deals) or the rows themselves (close_date, one deal each).
+  const summed = coversWholeMonths(query.range);
+  const table = summed ? (snapshot ? "snapshot_summary" : "deal_summary") : snapshot ? "pipeline_snapshot" : "opportunity";
+  const closeDate = summed ? Prisma.raw("d.close_month") : Prisma.raw("d.close_date");
+  const month = summed ? Prisma.raw("d.close_month") : Prisma.raw("date_trunc('month', d.close_date)");
+  const deals = summed ? Prisma.raw("SUM(d.deals)") : Prisma.raw("COUNT(*)");
+  const rows = await prisma.$queryRaw<SummaryRow[]>`
+    SELECT g.group_id AS owner_id, d.forecast_category::text AS forecast_category, d.is_closed, d.is_won,
+           s.name AS stage_name, d.probability::int AS probability, MIN(${closeDate}) AS close_date,
+           SUM(d.amount_minor)::text AS amount, ${deals}::int AS deals
+      FROM ${owners}
+      JOIN ${Prisma.raw(table)} d ON d.owner_id = g.owner_id
+      JOIN stage s ON s.id = d.stage_id
+     WHERE d.tenant_id = ${query.tenantId}::uuid
+       ${onDate}
+       AND ${closeDate} BETWEEN ${query.range.start}::date AND ${query.range.end}::date
+     GROUP BY g.group_id, d.forecast_category, d.is_closed, d.is_won, s.name, d.probability, ${month}`;
   return rows.map(summaryState);
 }
 
