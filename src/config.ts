@@ -96,6 +96,11 @@ export const configSchema = z
       emptyAsUndefined,
       z.enum(["on", "off"], { error: "expected on or off" }).default("on"),
     ),
+    /** Signs and hashes pulse-survey answer tokens; without it one is generated once and kept in the database. */
+    PULSE_TOKEN_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, "expected at least 32 characters (e.g. the output of `openssl rand -hex 32`)").optional(),
+    ),
     SHUTDOWN_TIMEOUT_MS: z.preprocess(
       emptyAsUndefined,
       z.coerce
@@ -148,6 +153,11 @@ export interface Config {
   /** Whether this process runs the scheduler and the delivery worker (off: a web-only replica). */
   jobs: boolean;
   shutdownTimeoutMs: number;
+  /**
+   * Secret behind pulse-survey answer tokens (their MAC and stored hash). Undefined: one is
+   * generated once and kept in DATA_DIR (set it when several replicas share a database).
+   */
+  pulseTokenSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -192,5 +202,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoSeed: parsed.DEMO_SEED,
     jobs: parsed.JOBS === "on",
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
+    pulseTokenSecret: parsed.PULSE_TOKEN_SECRET,
   };
 }
