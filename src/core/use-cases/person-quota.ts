@@ -5,10 +5,11 @@ import { formatMoney, formatPercent } from "../i18n/format.js";
 import { t } from "../i18n/messages.js";
 import { answerText } from "../i18n/answers.js";
 import type { Period } from "../period-spec.js";
+import { currentQuarter } from "../periods.js";
 import { amountToMinor, type AmountReading, type AmountRejection } from "../questions/parse-amount.js";
 import { closedWonIn, openPipelineIn, quotaStanding, trailingWinRateWindow, type QuotaStanding } from "../quota.js";
 import { cutList, type Reply, type ReplyBlock } from "../reply.js";
-import type { Person } from "../sales-data.js";
+import type { Person, SalesData, TenantProfile } from "../sales-data.js";
 import type { Opportunity, QuotaRecord } from "../types.js";
 import { reportsUnder } from "../org-chart.js";
 import type { QuestionContext } from "./question-context.js";
@@ -61,6 +62,43 @@ async function loadPersonQuota(context: QuestionContext, person: Person, period:
           fiscalYearStartMonth: tenant.fiscalYearStartMonth,
         });
   return { person, period, record, standing, deals, plan };
+}
+
+export interface CurrentQuarterAttainmentOptions {
+  data: SalesData;
+  tenant: TenantProfile;
+  person: Person;
+  /** Everyone below the person (transitively): a manager is credited with what they close. */
+  reports: readonly string[];
+  /** The person's local calendar date (ISO). */
+  today: string;
+}
+
+/**
+ * The person's attainment of their effective quota (a fraction: 0.85 for 85 %) in the fiscal
+ * quarter containing `today`, as `/quota` computes it (`quotaStanding`, a manager credited with
+ * everything closed below them), from the quarter's deals summed into one group — none of
+ * `/quota`'s other figures is needed. Null without a quota or with a zero one. Pulse surveys
+ * keep only its band (see `attainmentBand`).
+ */
+export async function currentQuarterAttainment(options: CurrentQuarterAttainmentOptions): Promise<number | null> {
+  const { data, tenant, person, today } = options;
+  const period = currentQuarter(today, tenant.fiscalYearStartMonth);
+  const owners = [person.id, ...options.reports];
+  const [records, summaries] = await Promise.all([
+    data.quotas(tenant.id, [person.id], period),
+    data.dealSummaries(tenant.id, owners, period, new Map(owners.map((owner) => [owner, person.id]))),
+  ]);
+  const record = records.find((candidate) => candidate.employeeId === person.id);
+  if (!record) return null;
+  return quotaStanding({
+    period,
+    today,
+    quota: { amountMinor: record.amountMinor, currency: tenant.currency, rampPercent: record.rampPercent },
+    startDate: person.startDate,
+    opportunities: summaries,
+    fiscalYearStartMonth: tenant.fiscalYearStartMonth,
+  }).attainment;
 }
 
 function isAsker(context: QuestionContext, person: Person): boolean {

@@ -1,0 +1,60 @@
+// The comment form of a free-text question, opened from the survey DM: its texts and the
+// respondent's comment so far (the latest counts, so they edit rather than add).
+import { AppError } from "../errors.js";
+import type { Locale } from "../i18n/locale.js";
+import type { SalesData } from "../sales-data.js";
+import { admitRespondent } from "./admit-respondent.js";
+import { anonymityThreshold, commentThreshold } from "./anonymise-answer.js";
+import { isRoundOpen, closingInstant, formatSurveyInstant } from "./answer-pulse-question.js";
+import type { PulseAnswerStore, VerifyPulseToken } from "./pulse-answer-store.js";
+import { pulseText } from "./pulse-texts.js";
+import { findQuestion, MAX_FREE_TEXT_CHARS, textIn } from "./survey-definition.js";
+
+export interface OpenPulseCommentOptions {
+  store: PulseAnswerStore;
+  data: SalesData;
+  verifyToken: VerifyPulseToken;
+  tenantId: string;
+  employeeId: string;
+  roundId: string;
+  token: string;
+  questionId: string;
+  locale: Locale;
+  now: Date;
+}
+
+export interface CommentForm {
+  /** At most 24 characters (Slack's modal title limit). */
+  title: string;
+  /** The question's prompt. */
+  label: string;
+  hint: string;
+  submit: string;
+  cancel: string;
+  /** The comment given so far, to edit; null for a first one. */
+  current: string | null;
+  maxLength: number;
+}
+
+/** The form, after the same checks as an answer; refuses a closed round and a question that is not free text. */
+export async function openPulseComment(options: OpenPulseCommentOptions): Promise<CommentForm> {
+  const { store, locale, now } = options;
+  const { round, tokenHash, person } = await admitRespondent(options);
+  if (!isRoundOpen(round, now)) {
+    const closedAt = formatSurveyInstant(closingInstant(round), locale, person.timeZone);
+    throw new AppError("conflict", pulseText(locale, "answer.closed", { closedAt }), { field: "round" });
+  }
+  const question = findQuestion(round.definition, options.questionId);
+  if (question?.kind !== "free_text") throw new AppError("invalid_input", pulseText(locale, "answer.unknownQuestion"), { field: "questionId" });
+  const answers = await store.answers(round.id, tokenHash);
+  const threshold = anonymityThreshold(round.threshold);
+  return {
+    title: pulseText(locale, "comment.modalTitle"),
+    label: textIn(question.prompt, locale, round.definition.defaultLocale),
+    hint: pulseText(locale, "comment.hint", { threshold: commentThreshold(round.commentThreshold, threshold) }),
+    submit: pulseText(locale, "comment.submit"),
+    cancel: pulseText(locale, "comment.cancel"),
+    current: answers?.find((answer) => answer.questionId === question.id)?.text ?? null,
+    maxLength: MAX_FREE_TEXT_CHARS,
+  };
+}

@@ -1,0 +1,185 @@
+// The survey DM as a platform-neutral view model: the anonymity notice first, then each question
+// with its options and the respondent's current answer, then where they stand ("2 of 4
+// answered", complete until the close, or closed). Slack renders it as Block Kit
+// (src/slack/render/pulse-survey.ts); every text and number shown is decided here.
+import type { Locale } from "../i18n/locale.js";
+import { anonymityThreshold, commentThreshold } from "./anonymise-answer.js";
+import { closingInstant, formatSurveyInstant, isRoundOpen } from "./answer-pulse-question.js";
+import type { AnswerableRound, StoredAnswer } from "./pulse-answer-store.js";
+import { describeAnonymity, pulseText } from "./pulse-texts.js";
+import { AGREEMENT_SCALE, ENPS_SCALE, type Question, type QuestionKind, type SurveyDefinition, textIn } from "./survey-definition.js";
+
+/** Longest stretch of a comment repeated in the message under its question, in characters. */
+export const COMMENT_PREVIEW_CHARS = 300;
+
+export interface SurveyOption {
+  /** What the platform sends back when it is picked: a score or a choice id. */
+  value: string;
+  label: string;
+  selected: boolean;
+}
+
+export interface SurveyQuestionView {
+  id: string;
+  /** 1-based position in the survey. */
+  number: number;
+  kind: QuestionKind;
+  prompt: string;
+  optional: boolean;
+  /** "optional", or the eNPS scale's ends; null when there is nothing to add. */
+  hint: string | null;
+  /** "✓ Your answer: 7"; null while unanswered. */
+  answerLine: string | null;
+  /** Buttons or select options in order (empty for free text). */
+  options: SurveyOption[];
+  /** Placeholder of a select. */
+  placeholder: string;
+  /** Free text only: the button that opens the comment form ("Write a comment" / "Edit your comment"). */
+  commentLabel: string | null;
+}
+
+export type SurveyState = "open" | "complete" | "closed";
+
+export interface SurveyMessage {
+  title: string;
+  /** One line for notifications and clients that show no blocks. */
+  summary: string;
+  /** Who can see what, shown first. */
+  notice: string;
+  questions: SurveyQuestionView[];
+  /** Questions answered, of `total`. */
+  answered: number;
+  total: number;
+  /** "closed" once answers are no longer taken; "complete" once every required question is answered. */
+  state: SurveyState;
+  /** The line under the questions: progress, "complete — you can change…", or closed. */
+  status: string;
+}
+
+export interface SurveyMessageOptions {
+  round: Pick<AnswerableRound, "status" | "closesAt" | "closedAt" | "definition" | "threshold" | "commentThreshold">;
+  /** The respondent's answers so far (none for a fresh invitation). */
+  answers: readonly StoredAnswer[];
+  locale: Locale;
+  /** The respondent's IANA zone: closing times are shown there. */
+  timeZone: string;
+  /** Whether an attainment band is kept with this respondent's answers (sales roles). */
+  bands: boolean;
+  now: Date;
+}
+
+/** The questions a complete response has answered: every one not marked optional. */
+export function requiredQuestionIds(definition: SurveyDefinition): string[] {
+  return definition.questions.filter((question) => !question.optional).map((question) => question.id);
+}
+
+/** Whether the answered question ids cover every required question. */
+export function isResponseComplete(definition: SurveyDefinition, answeredIds: Iterable<string>): boolean {
+  const answered = new Set(answeredIds);
+  return requiredQuestionIds(definition).every((id) => answered.has(id));
+}
+
+function agreementLabel(locale: Locale, value: number): string {
+  return `${value} · ${pulseText(locale, "agreement.label", { value })}`;
+}
+
+function range(min: number, max: number): number[] {
+  return Array.from({ length: max - min + 1 }, (_, index) => min + index);
+}
+
+function preview(text: string): string {
+  const characters = [...text];
+  return characters.length > COMMENT_PREVIEW_CHARS ? `${characters.slice(0, COMMENT_PREVIEW_CHARS).join("")}…` : text;
+}
+
+function questionView(question: Question, number: number, answer: StoredAnswer | undefined, survey: SurveyDefinition, locale: Locale): SurveyQuestionView {
+  const fallback = survey.defaultLocale;
+  const optionalHint = question.optional ? pulseText(locale, "dm.optional") : null;
+  const base = {
+    id: question.id,
+    number,
+    kind: question.kind,
+    prompt: textIn(question.prompt, locale, fallback),
+    optional: question.optional,
+    placeholder: pulseText(locale, "dm.choosePlaceholder"),
+    commentLabel: null,
+  };
+  const answered = (text: string) => pulseText(locale, "dm.yourAnswer", { answer: text });
+  switch (question.kind) {
+    case "enps": {
+      const score = answer?.score ?? null;
+      return {
+        ...base,
+        hint: [optionalHint, `${pulseText(locale, "enps.lowEnd")} · ${pulseText(locale, "enps.highEnd")}`].filter(Boolean).join(" · "),
+        answerLine: score === null ? null : answered(String(score)),
+        options: range(ENPS_SCALE.min, ENPS_SCALE.max).map((value) => ({ value: String(value), label: String(value), selected: value === score })),
+      };
+    }
+    case "agreement": {
+      const score = answer?.score ?? null;
+      return {
+        ...base,
+        hint: optionalHint,
+        answerLine: score === null ? null : answered(agreementLabel(locale, score)),
+        options: range(AGREEMENT_SCALE.min, AGREEMENT_SCALE.max).map((value) => ({
+          value: String(value),
+          label: agreementLabel(locale, value),
+          selected: value === score,
+        })),
+      };
+    }
+    case "single_choice": {
+      const chosen = question.choices.find((choice) => choice.id === answer?.choiceId);
+      return {
+        ...base,
+        hint: optionalHint,
+        answerLine: chosen ? answered(textIn(chosen.label, locale, fallback)) : null,
+        options: question.choices.map((choice) => ({ value: choice.id, label: textIn(choice.label, locale, fallback), selected: choice.id === chosen?.id })),
+      };
+    }
+    case "free_text": {
+      const text = answer?.text ?? null;
+      return {
+        ...base,
+        hint: optionalHint,
+        answerLine: text === null ? null : answered(preview(text)),
+        options: [],
+        commentLabel: pulseText(locale, text === null ? "comment.write" : "comment.edit"),
+      };
+    }
+  }
+}
+
+/** The survey DM for one respondent at `now`. */
+export function surveyMessage(options: SurveyMessageOptions): SurveyMessage {
+  const { round, locale, timeZone, now } = options;
+  const survey = round.definition;
+  const byQuestion = new Map(options.answers.map((answer) => [answer.questionId, answer]));
+  const questions = survey.questions.map((question, index) => questionView(question, index + 1, byQuestion.get(question.id), survey, locale));
+  const answered = questions.filter((question) => question.answerLine !== null).length;
+  const total = questions.length;
+  const complete = isResponseComplete(survey, questions.filter((question) => question.answerLine !== null).map((question) => question.id));
+  const state: SurveyState = !isRoundOpen(round, now) ? "closed" : complete ? "complete" : "open";
+  const closing = formatSurveyInstant(closingInstant(round), locale, timeZone);
+  const status =
+    state === "closed"
+      ? pulseText(locale, "dm.closed", { closedAt: closing })
+      : state === "open"
+        ? pulseText(locale, "dm.progress", { answered, total })
+        : answered === total
+          ? pulseText(locale, "dm.complete", { closesAt: closing })
+          : pulseText(locale, "dm.completeWithOptional", { answered, total, closesAt: closing });
+  const title = textIn(survey.title, locale, survey.defaultLocale);
+  // The thresholds in force, whatever was stored (never below the floor).
+  const threshold = anonymityThreshold(round.threshold);
+  return {
+    title,
+    summary: pulseText(locale, "dm.summary", { title }),
+    notice: describeAnonymity(locale, { threshold, commentThreshold: commentThreshold(round.commentThreshold, threshold), bands: options.bands }),
+    questions,
+    answered,
+    total,
+    state,
+    status,
+  };
+}

@@ -1,0 +1,9 @@
+import type { App } from "@slack/bolt";
+import type { SlackDeps } from "../deps.js";
+import { registerPulseAnswerAction } from "./pulse-answer.js";
+import { registerPulseCommentOpenAction } from "./pulse-comment-open.js";
+
+export function register(app: App, deps: SlackDeps): void {
+  registerPulseAnswerAction(app, deps);
+  registerPulseCommentOpenAction(app, deps);
+}

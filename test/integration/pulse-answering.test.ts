@@ -1,0 +1,381 @@
+// Answering a pulse survey in its DM, end to end on both backends: invitations sent by the real
+// delivery worker (kind pulse_invite), clicks and the comment form sent by the Slack stand-in as
+// signed interactive payloads to Bolt's HTTP receiver, answers stored anonymously, the message
+// updated in place, and every kind of bad input refused privately with nothing stored.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPulseTokens } from "../../src/security/pulse-tokens.js";
+import { buildBlockActionsPayload, postInteraction, type StandInResponsePost } from "../../src/slack-stand-in/index.js";
+import { answerBlockId } from "../../src/slack/render/pulse-survey.js";
+import { backends } from "../support/databases.js";
+import {
+  actionRows,
+  countAnswerRows,
+  createAnswerableRound,
+  elementFor,
+  enqueueInvites,
+  eventually,
+  replyTo,
+  surveyMessageOf,
+} from "../support/pulse-answering.js";
+import { startBotUnderTest, TEST_PULSE_TOKEN_SECRET, TEST_SIGNING_SECRET, type BotUnderTest } from "../support/slack-bot.js";
+
+const TODAY = "2026-12-01";
+// Tuesday 1 Dec 2026, 02:00 UTC = 10:00 in Kuala Lumpur (UTC+8), 02:00 in London (GMT).
+const NOW = new Date("2026-12-01T02:00:00.000Z");
+// Friday 4 Dec 2026, 09:00 UTC = 17:00 in Kuala Lumpur, 09:00 in London.
+const CLOSES_AT = new Date("2026-12-04T09:00:00.000Z");
+const DOMAIN = "demo.salesops.test";
+const WEIMING = `weiming.tan@${DOMAIN}`; // rep, APAC, Kuala Lumpur, English
+const OLIVER = `oliver.bennett@${DOMAIN}`; // rep, EMEA, London, English
+const AHMAD = `ahmad.faizal@${DOMAIN}`; // rep, APAC, Kuala Lumpur, Malay
+const KEVIN = `kevin.tan@${DOMAIN}`; // admin, no team
+const HARRY = `harry.patel@${DOMAIN}`; // rep, EMEA — not invited
+
+type Block = Record<string, unknown>;
+
+function textOf(blocks: readonly Block[]): string {
+  const parts: string[] = [];
+  for (const block of blocks) {
+    const text = (block.text as { text?: string } | undefined)?.text;
+    if (text) parts.push(text);
+    for (const element of (block.elements as Block[] | undefined) ?? []) {
+      const inner = (element.text as { text?: string } | string | undefined) ?? undefined;
+      if (typeof inner === "string") parts.push(inner);
+      else if (inner?.text) parts.push(inner.text);
+    }
+  }
+  return parts.join("\n");
+}
+
+function buttonOf(blocks: readonly Block[], row: number, value: string): Block {
+  const element = (actionRows(blocks)[row - 1]!.elements as Block[]).find((candidate) => candidate.value === value);
+  if (!element) throw new Error(`row ${row} has no button ${value}`);
+  return element;
+}
+
+for (const kind of backends) {
+  describe(`answering a pulse survey in its DM [${kind}]`, () => {
+    let bot: BotUnderTest;
+    let now = NOW;
+    let roundId: string;
+    const people = new Map<string, { employeeId: string; slackUserId: string; teamId: string | null }>();
+
+    async function person(email: string) {
+      const row = await bot.testDatabase.db.prisma.employee.findFirstOrThrow({
+        where: { tenantId: bot.tenantId, email },
+        select: { id: true, slackUserId: true, teamId: true, timeZone: true, locale: true },
+      });
+      const found = { employeeId: row.id, slackUserId: row.slackUserId!, teamId: row.teamId, timeZone: row.timeZone, locale: row.locale as "en" | "ms" };
+      people.set(email, found);
+      return found;
+    }
+
+    async function answered(email: string, round = roundId): Promise<boolean> {
+      const row = await bot.testDatabase.db.prisma.pulseRecipient.findUniqueOrThrow({
+        where: { roundId_employeeId: { roundId: round, employeeId: people.get(email)!.employeeId } },
+        select: { answered: true },
+      });
+      return row.answered;
+    }
+
+    /** Clicks question `row`'s `answer` in the person's survey DM; resolves with what the app posted back. */
+    async function click(email: string, row: number, answer: string): Promise<StandInResponsePost> {
+      const user = people.get(email)!.slackUserId;
+      const message = surveyMessageOf(bot.standIn, user);
+      const outcome = await bot.standIn.click({ user, channel: message.channel, ts: message.ts, ...elementFor(message.blocks, row, answer) });
+      expect(outcome.status).toBe(200);
+      return replyTo(bot.standIn, outcome);
+    }
+
+    /** Sends a click payload altered by `tamper`, signed like Slack's; resolves with the app's reply. */
+    async function tamperedClick(email: string, row: number, answer: string, tamper: (payload: Record<string, unknown>, action: Record<string, unknown>) => void, asUser?: string) {
+      const user = people.get(email)!.slackUserId;
+      const message = surveyMessageOf(bot.standIn, user);
+      const workspace = bot.standIn.workspace as unknown as Parameters<typeof buildBlockActionsPayload>[0];
+      const built = buildBlockActionsPayload(workspace, { user: asUser ?? user, channel: message.channel, ts: message.ts, ...elementFor(message.blocks, row, answer) });
+      tamper(built.payload, (built.payload.actions as Array<Record<string, unknown>>)[0]!);
+      const acknowledged = await postInteraction({ eventsUrl: `${bot.app.url}/slack/events`, signingSecret: TEST_SIGNING_SECRET }, built.payload);
+      expect(acknowledged.status).toBe(200);
+      return replyTo(bot.standIn, { ...acknowledged, responseUrlId: built.responseUrlId });
+    }
+
+    function expectRefusal(post: StandInResponsePost, text: RegExp): void {
+      expect(post.body.response_type).toBe("ephemeral");
+      expect(post.body.replace_original).toBe(false);
+      expect(String(post.body.text)).toMatch(text);
+    }
+
+    beforeAll(async () => {
+      bot = await startBotUnderTest(kind, { today: TODAY, clock: { now: () => now } });
+      const db = bot.testDatabase.db;
+      const invited = await Promise.all([WEIMING, OLIVER, AHMAD, KEVIN].map(person));
+      await person(HARRY);
+      ({ roundId } = await createAnswerableRound(db, {
+        tenantId: bot.tenantId,
+        ownerId: people.get(KEVIN)!.employeeId,
+        name: "Team pulse",
+        opensOn: TODAY,
+        firstSendAt: NOW,
+        closesAt: CLOSES_AT,
+        recipients: invited.map((p) => ({ employeeId: p.employeeId, timeZone: p.timeZone })),
+      }));
+      expect(await enqueueInvites(db, bot.tenantId, roundId, invited)).toBe(4);
+      await bot.app.jobs!.drain();
+    }, 120_000);
+
+    afterAll(async () => {
+      await bot?.close();
+    });
+
+    it("sends each person the survey: anonymity notice first, a row per question, nothing answered, no token kept", async () => {
+      const message = surveyMessageOf(bot.standIn, people.get(WEIMING)!.slackUserId);
+      expect(message.blocks[0]).toMatchObject({ type: "header", text: { text: "Team pulse" } });
+      expect((message.blocks[1]!.text as { text: string }).text).toMatch(/^\*Your answers are anonymous\.\* .*your team and your quota-attainment band/);
+      const rows = actionRows(message.blocks);
+      expect(rows.map((row) => (row.elements as Block[]).length)).toEqual([11, 5, 3, 1, 1]);
+      expect((rows[0]!.elements as Block[]).map((button) => button.value)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+      expect((rows[3]!.elements as Block[])[0]).toMatchObject({ type: "static_select" });
+      expect(textOf(message.blocks)).toContain("0 of 5 answered");
+      // The Malay speaker's copy is in Malay.
+      const malay = surveyMessageOf(bot.standIn, people.get(AHMAD)!.slackUserId);
+      expect(textOf(malay.blocks)).toContain("*Jawapan anda tanpa nama.*");
+      expect(textOf(malay.blocks)).toContain("0 daripada 5 soalan dijawab");
+      // The token exists only in the message: not in the delivery rows.
+      const token = String(rows[0]!.block_id).split("/")[4]!;
+      expect(token).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/);
+      const deliveries = await bot.testDatabase.db.prisma.delivery.findMany({ where: { kind: "pulse_invite" }, select: { payload: true, status: true } });
+      expect(deliveries.map((row) => row.status)).toEqual(["sent", "sent", "sent", "sent"]);
+      expect(JSON.stringify(deliveries)).not.toContain(token.split(".")[0]);
+      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 0, answers: 0 });
+    });
+
+    it("takes an eNPS answer and replaces the message with it shown, the button primary and the progress counted", async () => {
+      const post = await click(WEIMING, 1, "7");
+      expect(post.body.replace_original).toBe(true);
+      const blocks = post.body.blocks as Block[];
+      expect(textOf(blocks)).toContain("✓ Your answer: 7");
+      expect(textOf(blocks)).toContain("1 of 5 answered");
+      expect(buttonOf(blocks, 1, "7").style).toBe("primary");
+      expect(buttonOf(blocks, 1, "6").style).toBeUndefined();
+      // The stored message itself now reads so.
+      const stored = surveyMessageOf(bot.standIn, people.get(WEIMING)!.slackUserId);
+      expect(textOf(stored.blocks)).toContain("✓ Your answer: 7");
+      const answers = await bot.testDatabase.db.prisma.pulseAnswer.findMany({ select: { questionId: true, score: true, choiceId: true, text: true } });
+      expect(answers).toEqual([{ questionId: "enps", score: 7, choiceId: null, text: null }]);
+      const response = await bot.testDatabase.db.prisma.pulseResponse.findFirstOrThrow({ select: { roundId: true, teamId: true, answeredOn: true, complete: true } });
+      // 02:00 UTC is 10:00 on 1 Dec in the tenant's zone (Kuala Lumpur).
+      expect(response).toEqual({ roundId, teamId: people.get(WEIMING)!.teamId, answeredOn: new Date("2026-12-01T00:00:00.000Z"), complete: false });
+      expect(await answered(WEIMING)).toBe(false);
+    });
+
+    it("lets the answer change until the close: the latest counts", async () => {
+      const post = await click(WEIMING, 1, "9");
+      expect(textOf(post.body.blocks as Block[])).toContain("✓ Your answer: 9");
+      expect(buttonOf(post.body.blocks as Block[], 1, "9").style).toBe("primary");
+      expect(buttonOf(post.body.blocks as Block[], 1, "7").style).toBeUndefined();
+      const answers = await bot.testDatabase.db.prisma.pulseAnswer.findMany({ select: { score: true } });
+      expect(answers).toEqual([{ score: 9 }]);
+      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 1, answers: 1 });
+    });
+
+    it("takes the agreement scale, choice buttons and the select, and marks the person answered only once complete", async () => {
+      let post = await click(WEIMING, 2, "4");
+      expect(textOf(post.body.blocks as Block[])).toContain("✓ Your answer: 4 · Agree");
+      post = await click(WEIMING, 3, "mixed");
+      expect(textOf(post.body.blocks as Block[])).toContain("✓ Your answer: Mixed");
+      expect(textOf(post.body.blocks as Block[])).toContain("3 of 5 answered");
+      expect(await answered(WEIMING)).toBe(false);
+      post = await click(WEIMING, 4, "quotes");
+      const blocks = post.body.blocks as Block[];
+      expect(textOf(blocks)).toContain("✓ Your answer: Quoting");
+      expect((actionRows(blocks)[3]!.elements as Block[])[0]).toMatchObject({ initial_option: { value: "quotes" } });
+      // Every required question answered; the comment is optional. Closes Fri 17:00 in Kuala Lumpur.
+      expect(textOf(blocks)).toContain("*Complete — thank you!* (4 of 5 answered; the rest are optional.) You can change your answers until Fri, 4 Dec, 5:00 pm MYT.");
+      expect(await answered(WEIMING)).toBe(true);
+      const response = await bot.testDatabase.db.prisma.pulseResponse.findFirstOrThrow({ select: { complete: true, attainmentBand: true } });
+      expect(response.complete).toBe(true);
+      expect(["below 50 %", "50–80 %", "80–100 %", "100 %+"]).toContain(response.attainmentBand);
+      expect(await answered(OLIVER)).toBe(false);
+    });
+
+    it("opens the comment form from its button, stores the comment and updates the message in place", async () => {
+      const user = people.get(WEIMING)!.slackUserId;
+      const before = surveyMessageOf(bot.standIn, user);
+      const outcome = await bot.standIn.click({ user, channel: before.channel, ts: before.ts, ...elementFor(before.blocks, 5, "comment") });
+      expect(outcome.status).toBe(200);
+      const view = await eventually(() => bot.standIn.workspace.views(user).find((candidate) => candidate.callbackId === "pulse_comment" && candidate.closedAt === undefined), "the comment form");
+      expect(view.payload.title).toMatchObject({ text: "Your comment" });
+      expect(JSON.stringify(view.payload.blocks)).toContain("Anything else?");
+      expect(JSON.stringify(view.payload.blocks)).not.toContain("initial_value");
+      const submitted = await bot.standIn.submitView({ user, viewId: view.id, values: { pulse_comment_text: { text: "More time for  <demos> & coaching, please." } } });
+      expect(submitted.status).toBe(200);
+      const updated = await eventually(() => {
+        const message = surveyMessageOf(bot.standIn, user);
+        return textOf(message.blocks).includes("Your answer: More time") ? message : undefined;
+      }, "the updated survey message");
+      // Slack's control characters are escaped in the message; the comment is stored as typed.
+      expect(textOf(updated.blocks)).toContain("✓ Your answer: More time for  &lt;demos&gt; &amp; coaching, please.");
+      expect(textOf(updated.blocks)).toContain("*Complete — thank you!* You can change your answers until Fri, 4 Dec, 5:00 pm MYT.");
+      expect(bot.standIn.workspace.views(user).find((candidate) => candidate.id === view.id)?.closedAt).toBeDefined();
+      const comment = await bot.testDatabase.db.prisma.pulseAnswer.findFirstOrThrow({ where: { questionId: "comment" }, select: { text: true } });
+      expect(comment.text).toBe("More time for  <demos> & coaching, please.");
+      // The form opens again with the comment so far, to edit it.
+      const again = surveyMessageOf(bot.standIn, user);
+      await bot.standIn.click({ user, channel: again.channel, ts: again.ts, ...elementFor(again.blocks, 5, "comment") });
+      const second = await eventually(() => bot.standIn.workspace.views(user).find((candidate) => candidate.id !== view.id && candidate.closedAt === undefined), "the second form");
+      expect(JSON.stringify(second.payload.blocks)).toContain('"initial_value":"More time for  <demos> & coaching, please."');
+      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 1, answers: 5 });
+    });
+
+    it("keeps progress between sittings: a later click shows every earlier answer", async () => {
+      let post = await click(AHMAD, 1, "8");
+      expect(textOf(post.body.blocks as Block[])).toContain("1 daripada 5 soalan dijawab");
+      now = new Date("2026-12-02T06:00:00.000Z"); // the next day, 14:00 in Kuala Lumpur
+      try {
+        post = await click(AHMAD, 2, "2");
+        const text = textOf(post.body.blocks as Block[]);
+        expect(text).toContain("✓ Jawapan anda: 8");
+        expect(text).toContain("✓ Jawapan anda: 2 · Tidak setuju");
+        expect(text).toContain("2 daripada 5 soalan dijawab");
+      } finally {
+        now = NOW;
+      }
+      // The response keeps the day of its first answer only.
+      const days = await bot.testDatabase.db.prisma.pulseResponse.findMany({ select: { answeredOn: true }, orderBy: { answeredOn: "asc" } });
+      expect(days.map((row) => row.answeredOn.toISOString().slice(0, 10))).toEqual(["2026-12-01", "2026-12-01"]);
+    });
+
+    it("stores one response and one answer for a double click", async () => {
+      const before = await countAnswerRows(bot.testDatabase.db);
+      const [first, second] = await Promise.all([click(OLIVER, 1, "10"), click(OLIVER, 1, "10")]);
+      expect(first.body.replace_original).toBe(true);
+      expect(second.body.replace_original).toBe(true);
+      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: before.responses + 1, answers: before.answers + 1 });
+    });
+
+    describe("bad input is refused privately and nothing is stored", () => {
+      let counts: { responses: number; answers: number };
+      beforeAll(async () => {
+        counts = await countAnswerRows(bot.testDatabase.db);
+      });
+      afterAll(async () => {
+        expect(await countAnswerRows(bot.testDatabase.db)).toEqual(counts);
+      });
+
+      it.each([
+        ["11", /^11 is not an answer to this question: answers are whole numbers from 0 to 10\. Nothing was recorded\.$/],
+        ["-1", /^-1 is not an answer to this question: answers are whole numbers from 0 to 10\. Nothing was recorded\.$/],
+        ["7.5", /^7\.5 is not an answer/],
+      ])("an eNPS value of %s", async (value, text) => {
+        const post = await tamperedClick(KEVIN, 1, "7", (_, action) => {
+          action.value = value;
+        });
+        expectRefusal(post, text);
+      });
+
+      it("an agreement value outside 1-5, and an option the select does not have", async () => {
+        expectRefusal(await tamperedClick(KEVIN, 2, "3", (_, action) => {
+          action.value = "0";
+        }), /^0 is not an answer to this question: answers are whole numbers from 1 to 5\./);
+        expectRefusal(await tamperedClick(KEVIN, 4, "crm", (_, action) => {
+          action.selected_option = { text: { type: "plain_text", text: "Fax" }, value: "fax" };
+        }), /^That is not one of this question's options/);
+      });
+
+      it("a token altered, swapped for another person's kind of token, or issued for another round", async () => {
+        const blockId = (action: Record<string, unknown>) => String(action.block_id).split("/");
+        const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        const flip = (character: string) => alphabet[alphabet.indexOf(character) ^ 1]!;
+        // The MAC's first character (other bytes), then its last one's spare bit (the same bytes, spelled differently).
+        for (const alter of [(mac: string) => `${flip(mac[0]!)}${mac.slice(1)}`, (mac: string) => `${mac.slice(0, -1)}${flip(mac.at(-1)!)}`]) {
+          expectRefusal(await tamperedClick(KEVIN, 1, "7", (_, action) => {
+            const parts = blockId(action);
+            const [random, mac] = parts[4]!.split(".") as [string, string];
+            parts[4] = `${random}.${alter(mac)}`;
+            action.block_id = parts.join("/");
+          }), /^This answer button is not valid \(it may have been altered\), so nothing was recorded\./);
+        }
+        const otherRound = createPulseTokens(TEST_PULSE_TOKEN_SECRET).issue("00000000-0000-4000-8000-000000000001");
+        expectRefusal(await tamperedClick(KEVIN, 1, "7", (_, action) => {
+          action.block_id = answerBlockId({ questionId: "enps", locale: "en", roundId, token: otherRound });
+        }), /^This answer button is not valid/);
+        expectRefusal(await tamperedClick(KEVIN, 1, "7", (_, action) => {
+          action.block_id = "pulse_answer/enps/en/not-a-round/x";
+        }), /^This answer button is not valid/);
+      });
+
+      it("a question the survey does not have", async () => {
+        expectRefusal(await tamperedClick(KEVIN, 1, "7", (_, action) => {
+          const parts = String(action.block_id).split("/");
+          parts[1] = "salary";
+          action.block_id = parts.join("/");
+        }), /^This survey has no such question, so nothing was recorded\.$/);
+      });
+
+      it("an unknown round", async () => {
+        const unknown = "00000000-0000-4000-8000-00000000abcd";
+        const token = createPulseTokens(TEST_PULSE_TOKEN_SECRET).issue(unknown);
+        expectRefusal(await tamperedClick(KEVIN, 1, "7", (_, action) => {
+          action.block_id = answerBlockId({ questionId: "enps", locale: "en", roundId: unknown, token });
+        }), /^This survey no longer exists, so your answer was not recorded\.$/);
+      });
+
+      it("someone who was not invited", async () => {
+        const post = await tamperedClick(KEVIN, 1, "7", () => {}, people.get(HARRY)!.slackUserId);
+        expectRefusal(post, /^This survey was not sent to you, so your answer was not recorded\.$/);
+      });
+
+      it("a round closed by hand, and one past its closing time", async () => {
+        const db = bot.testDatabase.db;
+        const kevin = people.get(KEVIN)!;
+        const closed = await createAnswerableRound(db, {
+          tenantId: bot.tenantId,
+          ownerId: kevin.employeeId,
+          name: "Closed early",
+          opensOn: "2026-11-24",
+          firstSendAt: new Date("2026-11-24T02:00:00.000Z"),
+          closesAt: CLOSES_AT,
+          status: "closed",
+          closedAt: new Date("2026-11-27T09:00:00.000Z"),
+          recipients: [{ employeeId: kevin.employeeId, timeZone: "Asia/Kuala_Lumpur" }],
+        });
+        const token = createPulseTokens(TEST_PULSE_TOKEN_SECRET).issue(closed.roundId);
+        expectRefusal(await tamperedClick(KEVIN, 1, "7", (_, action) => {
+          action.block_id = answerBlockId({ questionId: "enps", locale: "en", roundId: closed.roundId, token });
+        }), /^This survey closed on Fri, 27 Nov, 5:00 pm MYT: answers can no longer be given or changed\. Nothing was recorded\.$/);
+        now = new Date("2026-12-04T09:00:00.000Z"); // the instant the main round closes
+        try {
+          expectRefusal(await tamperedClick(KEVIN, 1, "7", () => {}), /^This survey closed on Fri, 4 Dec, 5:00 pm MYT/);
+        } finally {
+          now = NOW;
+        }
+      });
+
+      it("a round closed by hand an instant ago, while this process still holds it as open", async () => {
+        const prisma = bot.testDatabase.db.prisma;
+        const answers = () => prisma.$queryRaw`SELECT response_id, question_id, score, choice_id, text FROM pulse_answer ORDER BY 1, 2`;
+        const before = await answers();
+        // The round was read (and cached) by the answers above; close it behind the cache's back.
+        await prisma.pulseRound.update({ where: { id: roundId }, data: { status: "closed", closedAt: NOW } });
+        try {
+          expectRefusal(await tamperedClick(KEVIN, 1, "0", () => {}), /^This survey closed on .*Nothing was recorded\.$/);
+          expect(await answers()).toEqual(before);
+        } finally {
+          await prisma.pulseRound.update({ where: { id: roundId }, data: { status: "open", closedAt: null } });
+        }
+      });
+
+      it("a blank comment", async () => {
+        const user = people.get(KEVIN)!.slackUserId;
+        const message = surveyMessageOf(bot.standIn, user);
+        await bot.standIn.click({ user, channel: message.channel, ts: message.ts, ...elementFor(message.blocks, 5, "comment") });
+        const view = await eventually(() => bot.standIn.workspace.views(user).find((candidate) => candidate.closedAt === undefined), "the comment form");
+        const before = bot.standIn.workspace.ephemerals(user).length;
+        await bot.standIn.submitView({ user, viewId: view.id, values: { pulse_comment_text: { text: "   \n  " } } });
+        const refusal = await eventually(() => bot.standIn.workspace.ephemerals(user)[before], "the private refusal");
+        expect(refusal.text).toBe("Your comment is empty, so nothing was recorded.");
+        expect(refusal.channel).toBe(message.channel);
+      });
+    });
+  });
+}
