@@ -7,6 +7,8 @@ import type { Config } from "./config.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { applyMigrations, migrationStatus } from "./db/migrator.js";
 import { withCaches } from "./db/repositories/cached-sales-data.js";
+import { createPulseAnswerStore } from "./db/repositories/pulse-responses.js";
+import { createPulseStore } from "./db/repositories/pulse-surveys.js";
 import { createIdentityRepository, createSalesData } from "./db/repositories/sales-data.js";
 import { createScheduleStore } from "./db/repositories/schedules.js";
 import { allTenantIds } from "./db/repositories/tenants.js";
@@ -17,9 +19,14 @@ import { builtInRenderers } from "./jobs/delivery-renderers.js";
 import { type DeliveryWorker, startDeliveryWorker } from "./jobs/delivery-worker.js";
 import { ensureDefaultDigestSchedules } from "./jobs/ensure-default-schedules.js";
 import { renderForecastDigestDelivery } from "./jobs/render/forecast-digest.js";
+import { createPulseInviteRenderer } from "./jobs/render/pulse-invite.js";
+import { createPulseReminderRenderer } from "./jobs/render/pulse-reminder.js";
+import { createPulseResultsRenderer } from "./jobs/render/pulse-results.js";
 import { type Scheduler, startScheduler } from "./jobs/scheduler.js";
 import { type LocalSlack, startLocalSlack } from "./local/local-slack.js";
 import { createLogger, type Logger } from "./logger.js";
+import { PULSE_TOKEN_SECRET_NAME, pulseTokenSource } from "./security/pulse-tokens.js";
+import { readOrCreateAppSecret } from "./db/repositories/app-secrets.js";
 import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackAdapter } from "./slack/app.js";
 import { createSlackChatPort } from "./slack/chat-port.js";
 import { SlackIdentityResolver } from "./slack/identity.js";
@@ -85,6 +92,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       );
     }
     const data = withCaches(createSalesData(db.prisma));
+    // Answer tokens of pulse surveys: their secret is read (or generated, in the database) on first use.
+    const pulseAnswers = {
+      store: createPulseAnswerStore(db.prisma),
+      tokens: pulseTokenSource({ secret: config.pulseTokenSecret, loadGenerated: () => readOrCreateAppSecret(db.prisma, PULSE_TOKEN_SECRET_NAME) }),
+    };
     slack = createSlackAdapter({
       botToken: localSlack?.botToken ?? config.slack.botToken!,
       signingSecret: localSlack?.signingSecret ?? config.slack.signingSecret!,
@@ -98,6 +110,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
         clock,
         defaultLocale: config.defaultLocale,
         logger,
+        pulseAnswers,
+        pulseSurveys: createPulseStore(db.prisma),
       },
     });
     if (slack.requestListener) http.addRoute(SLACK_EVENTS_PATH, slack.requestListener);
@@ -113,7 +127,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       worker = startDeliveryWorker({
         db,
         chat,
-        renderers: { ...builtInRenderers, forecast_digest: renderForecastDigestDelivery },
+        renderers: {
+          ...builtInRenderers,
+          forecast_digest: (payload) => renderForecastDigestDelivery(payload),
+          pulse_invite: createPulseInviteRenderer({ ...pulseAnswers, data, clock }),
+          pulse_reminder: createPulseReminderRenderer({ db, clock }),
+          pulse_results: createPulseResultsRenderer({ db }),
+        },
         owner: replicaId,
         logger: logger.child({ component: "delivery-worker" }),
         clock,

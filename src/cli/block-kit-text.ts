@@ -12,6 +12,11 @@ export interface BlockKitTextOptions {
    * e.g. "saved to data/local-files/F1.png"; the line reads `[image: <title> — <note>]`.
    */
   fileNotes?: Readonly<Record<string, string>>;
+  /**
+   * Number the rows of buttons and selects ("3▸ [ 0 ]  [ 1 ] …") and list a select's options, so
+   * that a person can say which to click (`npm run chat -- --click 3:7`). Off by default.
+   */
+  numberActions?: boolean;
 }
 
 const DIM = ["\x1b[2m", "\x1b[22m"] as const;
@@ -155,7 +160,18 @@ function richTextLines(elements: unknown[]): string[] {
   });
 }
 
-function blockLines(block: Json, options: BlockKitTextOptions): string[] {
+/** A select with its options spelled out: "[ Choose ▾ Great | Fine | Poor ]", the picked one marked. */
+function selectText(element: Json): string {
+  const picked = asObject(element["initial_option"]);
+  const options = asArray(element["options"]).map((option) => {
+    const object = asObject(option) ?? {};
+    const label = textOf(object["text"]);
+    return picked && picked["value"] === object["value"] ? `✓${label}` : label;
+  });
+  return `[ ${textOf(element["placeholder"]) || "select"} ▾ ${options.join(" | ")} ]`;
+}
+
+function blockLines(block: Json, options: BlockKitTextOptions, row?: number): string[] {
   switch (block["type"]) {
     case "header": {
       const title = textOf(block["text"]).toLocaleUpperCase();
@@ -178,8 +194,17 @@ function blockLines(block: Json, options: BlockKitTextOptions): string[] {
       return ["─".repeat(options.width ?? 40)];
     case "rich_text":
       return richTextLines(asArray(block["elements"]));
-    case "actions":
-      return [asArray(block["elements"]).map(elementText).filter(Boolean).join("  ")];
+    case "actions": {
+      const elements = asArray(block["elements"]).map((element) => {
+        const object = asObject(element);
+        if (row === undefined || !object) return elementText(element);
+        if (object["type"] === "static_select") return selectText(object);
+        // The answer given so far is the primary button.
+        return object["type"] === "button" && object["style"] === "primary" ? `[ ✓${textOf(object["text"])} ]` : elementText(element);
+      });
+      const line = elements.filter(Boolean).join("  ");
+      return [row !== undefined ? `${row}▸ ${line}` : line];
+    }
     case "image": {
       const title = textOf(block["title"]) || asString(block["alt_text"]);
       const fileId = asString(asObject(block["slack_file"])?.["id"]);
@@ -197,10 +222,12 @@ function blockLines(block: Json, options: BlockKitTextOptions): string[] {
 /** Blocks as lines of text, separated by newlines; a header after other blocks gets a blank line before it. */
 export function blockKitToText(blocks: readonly unknown[], options: BlockKitTextOptions = {}): string {
   const out: string[] = [];
+  let rows = 0;
   for (const value of blocks) {
     const block = asObject(value);
     if (!block) continue;
-    const lines = blockLines(block, options);
+    const row = options.numberActions && block["type"] === "actions" ? ++rows : undefined;
+    const lines = blockLines(block, options, row);
     if (lines.length === 0) continue;
     if (block["type"] === "header" && out.length > 0) out.push("");
     out.push(...lines);

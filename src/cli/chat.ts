@@ -3,7 +3,10 @@
 // /slack/events), waits for the bot's answer on the response_url and prints it as text.
 // `--channel "<team>"` and `--dm <email>` print what the bot posted there (the weekly digest,
 // say), saving pictures under DATA_DIR/local-files; `--people` lists who you can be and the
-// team channels. Needs the bot running in local mode.
+// team channels. `--click <row>:<answer>` clicks a button (or picks a select option) of the
+// latest interactive message in the person's DM — a pulse survey's rows are its questions — and
+// `--comment <row> "text"` opens that row's comment form and submits it. Needs the bot running
+// in local mode.
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -20,6 +23,8 @@ export const USAGE = [
   '       npm run chat -- --channel "<team or #channel>" [--last N]',
   "       npm run chat -- --dm <email> [--last N]",
   "       npm run chat -- --people",
+  "       npm run chat -- --as <email> --click <row>:<answer>     (e.g. --click 1:7; rows as --dm <email> numbers them)",
+  '       npm run chat -- --as <email> --comment <row> "text"',
 ].join("\n");
 export const BOT_NOT_RUNNING = "The bot is not running — start it with `npm start` in another terminal";
 const SLACK_EVENTS_PATH = "/slack/events";
@@ -101,6 +106,22 @@ const messagesAnswer = z.object({
   bot: botSchema,
   conversation: z.object({ id: z.string(), name: z.string(), isIm: z.boolean() }).nullable(),
   messages: z.array(messageSchema),
+  total: z.number(),
+});
+
+const interactionAnswer = z.object({
+  ok: z.literal(true),
+  status: z.number(),
+  body: z.string(),
+  responseUrlId: z.string().optional(),
+});
+const viewsAnswer = z.object({
+  ok: z.literal(true),
+  views: z.array(z.object({ id: z.string(), callbackId: z.string().nullable(), title: z.string(), blocks: z.array(z.unknown()) })),
+});
+const ephemeralsAnswer = z.object({
+  ok: z.literal(true),
+  ephemerals: z.array(z.object({ text: z.string(), blocks: z.array(z.unknown()).optional() })),
   total: z.number(),
 });
 
@@ -299,6 +320,8 @@ async function showConversation(io: ChatIo, target: ConversationTarget, last: nu
   const shown = answer.messages.length < answer.total ? `the last ${answer.messages.length} of ${answer.total} messages` : `${answer.total} message${answer.total === 1 ? "" : "s"}`;
   io.stdout(`${title} — ${shown}, newest last`);
   const timeZone = viewerTimeZone(io);
+  // Only the latest message with buttons gets numbered rows: it is the one --click acts on.
+  const clickable = person ? [...answer.messages].reverse().find((message) => actionRows(message).length > 0) : undefined;
   for (const message of answer.messages) {
     const { inBlocks, attached } = fileIdsOf(message);
     const notes: Record<string, string> = {};
@@ -311,11 +334,254 @@ async function showConversation(io: ChatIo, target: ConversationTarget, last: nu
     ];
     io.stdout("");
     io.stdout(dim(`── ${facts.join(" · ")} ──`));
-    const text = messageToText(message, { color, fileNotes: notes });
+    const text = messageToText(message, { color, fileNotes: notes, numberActions: message === clickable });
     if (text) for (const line of text.split("\n")) io.stdout(line);
     for (const fileId of attached) io.stdout(`[file ${fileId} — ${notes[fileId]}]`);
   }
+  if (clickable && person?.email) {
+    io.stdout("");
+    io.stdout(dim(`Answer: npm run chat -- --as ${person.email} --click <row>:<answer>   (a comment: --comment <row> "text")`));
+  }
   return 0;
+}
+
+// --- clicking ---------------------------------------------------------------------------------
+
+type Json = Record<string, unknown>;
+
+function asJson(value: unknown): Json | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function labelOf(value: unknown): string {
+  const text = asJson(value)?.["text"];
+  return typeof text === "string" ? text : "";
+}
+
+/** The message's rows of buttons and selects, in order: the rows `--dm` numbers. */
+function actionRows(message: { blocks?: unknown[] | undefined }): Json[] {
+  return (message.blocks ?? []).map(asJson).filter((block): block is Json => block?.["type"] === "actions");
+}
+
+interface ClickChoice {
+  blockId: string;
+  actionId: string;
+  selectedValue?: string;
+  label: string;
+}
+
+/** The element of `row` whose label or value is `wanted` ("7", "4", "Agree", a select option). */
+function pickElement(row: Json, rowNumber: number, wanted: string): ClickChoice {
+  const blockId = String(row["block_id"] ?? "");
+  const folded = wanted.trim().toLocaleLowerCase();
+  const candidates: ClickChoice[] = [];
+  for (const element of (row["elements"] as unknown[] | undefined) ?? []) {
+    const object = asJson(element) ?? {};
+    const actionId = String(object["action_id"] ?? "");
+    if (object["type"] === "button") {
+      candidates.push({ blockId, actionId, label: labelOf(object["text"]), ...(typeof object["value"] === "string" ? { selectedValue: object["value"] } : {}) });
+    } else if (object["type"] === "static_select") {
+      for (const option of (object["options"] as unknown[] | undefined) ?? []) {
+        const value = String(asJson(option)?.["value"] ?? "");
+        candidates.push({ blockId, actionId, selectedValue: value, label: labelOf(asJson(option)?.["text"]) });
+      }
+    }
+  }
+  const matches = (choice: ClickChoice) => {
+    const label = choice.label.toLocaleLowerCase();
+    return label === folded || choice.selectedValue?.toLocaleLowerCase() === folded || label.startsWith(`${folded} `);
+  };
+  const found = candidates.find(matches);
+  if (!found) {
+    throw new ChatFailure(`Row ${rowNumber} has no "${wanted}". It offers: ${candidates.map((choice) => `"${choice.label}"`).join(", ") || "nothing to click"}.`, 2);
+  }
+  // A button's value is Slack's to send; only a select reports the option picked.
+  const isSelect = ((row["elements"] as unknown[] | undefined) ?? []).some((element) => asJson(element)?.["action_id"] === found.actionId && asJson(element)?.["type"] === "static_select");
+  return isSelect ? found : { blockId: found.blockId, actionId: found.actionId, label: found.label };
+}
+
+interface Clicker {
+  io: ChatIo;
+  local: Awaited<ReturnType<typeof loadLocalSlack>>;
+  user: ChatUser;
+  email: string;
+}
+
+async function clicker(io: ChatIo, email: string): Promise<Clicker> {
+  const local = await loadLocalSlack(io.env ?? process.env);
+  const user = (await listUsers(local, email))?.users[0];
+  if (!user) throw new ChatFailure(`No one with the e-mail ${email} in the local Slack workspace. See who is: npm run chat -- --people`);
+  if (!local.botUrl) throw new ChatFailure(`${BOT_NOT_RUNNING} (it has not recorded its address in ${LOCAL_SLACK_FILE} yet)`);
+  return { io, local, user, email };
+}
+
+/** The latest message in the person's DM with the app that has buttons, and its channel. */
+async function latestInteractive(who: Clicker): Promise<{ channel: string; message: ChatMessage }> {
+  const url = new URL("messages", who.local.controlUrl);
+  url.searchParams.set("user", who.user.id);
+  url.searchParams.set("limit", "50");
+  const answer = await controlJson(await request(url.toString()), messagesAnswer, "the messages");
+  if (!answer.ok) throw new ChatFailure(`The local Slack workspace could not show the messages: ${answer.error}`);
+  const message = [...answer.messages].reverse().find((candidate) => candidate.byBot && actionRows(candidate).length > 0);
+  if (!answer.conversation || !message) throw new ChatFailure(`Nothing to click: the bot's DM with ${who.user.realName} has no message with buttons (a survey that closed has none).`);
+  return { channel: answer.conversation.id, message };
+}
+
+function rowOf(message: ChatMessage, rowNumber: number): Json {
+  const rows = actionRows(message);
+  const row = rows[rowNumber - 1];
+  if (!row) throw new ChatFailure(`The message has ${rows.length} row${rows.length === 1 ? "" : "s"} of buttons; there is no row ${rowNumber}. See them: npm run chat -- --dm <email>`, 2);
+  return row;
+}
+
+async function postControl<T>(who: Clicker, path: string, body: unknown, schema: z.ZodType<T>, what: string): Promise<T> {
+  const answer = await controlJson(
+    await request(new URL(path, who.local.controlUrl).toString(), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), timeoutMs: 15_000 }),
+    schema,
+    what,
+  );
+  const failed = failureAnswer.safeParse(answer);
+  if (failed.success) throw new ChatFailure(`The local Slack workspace could not send ${what}: ${failed.data.error}`);
+  return answer as T;
+}
+
+async function ephemeralCount(who: Clicker): Promise<number> {
+  const url = new URL("ephemerals", who.local.controlUrl);
+  url.searchParams.set("user", who.user.id);
+  const answer = await controlJson(await request(url.toString()), ephemeralsAnswer, "the private replies");
+  if (!answer.ok) throw new ChatFailure(`The local Slack workspace refused the private replies: ${answer.error} (restart the bot if it predates this command)`);
+  return answer.total;
+}
+
+/** The survey message as it now reads, rows numbered. */
+async function printMessage(who: Clicker, ts: string): Promise<void> {
+  const url = new URL("messages", who.local.controlUrl);
+  url.searchParams.set("user", who.user.id);
+  url.searchParams.set("limit", "50");
+  const answer = await controlJson(await request(url.toString()), messagesAnswer, "the messages");
+  const message = answer.ok ? answer.messages.find((candidate) => candidate.ts === ts) : undefined;
+  if (!message) return;
+  for (const line of messageToText(message, { color: who.io.color ?? false, numberActions: actionRows(message).length > 0 }).split("\n")) who.io.stdout(line);
+}
+
+function sendFailure(status: number, body: string, what: string): ChatFailure {
+  if (status === 401) return new ChatFailure(`The bot refused the request's signature (HTTP 401). Its signing secret differs from ${LOCAL_SLACK_FILE}; restart the bot.`);
+  return new ChatFailure(`The bot answered HTTP ${status} to ${what}${body.trim() ? `: ${body.trim().slice(0, 200)}` : ""}`);
+}
+
+/** `--click <row>:<answer>`: clicks, then prints the updated message, or the private reply that refused it. */
+async function clickAs(io: ChatIo, email: string, spec: string): Promise<number> {
+  const match = /^(\d+):(.+)$/.exec(spec.trim());
+  if (!match) throw new ChatFailure(`--click takes <row>:<answer>, e.g. --click 1:7 (got "${spec}")`, 2);
+  const who = await clicker(io, email);
+  const { channel, message } = await latestInteractive(who);
+  const choice = pickElement(rowOf(message, Number(match[1])), Number(match[1]), match[2]!);
+  const outcome = await postControl(who, "interactions/click", { user: who.user.id, channel, ts: message.ts, ...choice }, interactionAnswer, `the click on "${choice.label}"`);
+  if (outcome.status !== 200) throw sendFailure(outcome.status, outcome.body, `the click on "${choice.label}"`);
+  const timeoutMs = io.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
+  const postsUrl = new URL(`response-urls/${encodeURIComponent(outcome.responseUrlId ?? "")}/posts`, who.local.controlUrl);
+  postsUrl.searchParams.set("after", "0");
+  postsUrl.searchParams.set("wait", String(timeoutMs));
+  const replies = await controlJson(await request(postsUrl.toString(), { timeoutMs: timeoutMs + REQUEST_TIMEOUT_MS }), postsAnswer, "the reply");
+  const reply = replies.ok ? replies.posts[0] : undefined;
+  if (!reply) throw new ChatFailure(`The bot accepted the click on "${choice.label}" but did not answer within ${Math.round(timeoutMs / 1000)} s; see its log.`);
+  if (reply.body["replace_original"] === true || reply.body["replace_original"] === "true") {
+    io.stdout(`Clicked "${choice.label}" as ${who.user.realName}. The message now reads:`);
+    io.stdout("");
+    await printMessage(who, message.ts);
+    return 0;
+  }
+  io.stdout(`(only ${who.user.realName} sees this)`);
+  for (const line of messageToText(reply.body, { color: io.color ?? false }).split("\n")) io.stdout(line);
+  return 1;
+}
+
+async function pause(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** `--comment <row> "text"`: opens the row's comment form, fills it in and submits it. */
+async function commentAs(io: ChatIo, email: string, rowText: string, text: string): Promise<number> {
+  if (!/^\d+$/.test(rowText.trim())) throw new ChatFailure(`--comment takes a row number, e.g. --comment 4 "More coaching, please" (got "${rowText}")`, 2);
+  if (text.trim() === "") throw new ChatFailure('--comment needs the text of the comment after the row, e.g. --comment 4 "More coaching, please"', 2);
+  const rowNumber = Number(rowText);
+  const who = await clicker(io, email);
+  const { channel, message } = await latestInteractive(who);
+  const row = rowOf(message, rowNumber);
+  const buttons = ((row["elements"] as unknown[] | undefined) ?? []).map(asJson).filter((element) => element?.["type"] === "button");
+  const button = buttons.length === 1 ? buttons[0]! : buttons.find((element) => String(element?.["action_id"] ?? "").includes("comment"));
+  if (!button) throw new ChatFailure(`Row ${rowNumber} has no comment button; --click answers it instead.`, 2);
+  const viewsUrl = new URL("views", who.local.controlUrl);
+  viewsUrl.searchParams.set("user", who.user.id);
+  const openViews = async () => {
+    const answer = await controlJson(await request(viewsUrl.toString()), viewsAnswer, "the open forms");
+    if (!answer.ok) throw new ChatFailure(`The local Slack workspace refused the open forms: ${answer.error} (restart the bot if it predates this command)`);
+    return answer.views;
+  };
+  const before = new Set((await openViews()).map((view) => view.id));
+  const ephemeralsBefore = await ephemeralCount(who);
+  const label = labelOf(button["text"]);
+  const clicked = await postControl(who, "interactions/click", { user: who.user.id, channel, ts: message.ts, blockId: String(row["block_id"] ?? ""), actionId: String(button["action_id"] ?? "") }, interactionAnswer, `the click on "${label}"`);
+  if (clicked.status !== 200) throw sendFailure(clicked.status, clicked.body, `the click on "${label}"`);
+
+  const timeoutMs = io.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
+  const refusal = async (after: number) => {
+    const url = new URL("ephemerals", who.local.controlUrl);
+    url.searchParams.set("user", who.user.id);
+    url.searchParams.set("after", String(after));
+    const answer = await controlJson(await request(url.toString()), ephemeralsAnswer, "the private replies");
+    return answer.ok ? answer.ephemerals[0] : undefined;
+  };
+  const postsUrl = new URL(`response-urls/${encodeURIComponent(clicked.responseUrlId ?? "")}/posts`, who.local.controlUrl);
+  let form: z.infer<typeof viewsAnswer>["views"][number] | undefined;
+  while (!form) {
+    form = (await openViews()).find((view) => !before.has(view.id));
+    if (form) break;
+    const posts = await controlJson(await request(postsUrl.toString()), postsAnswer, "the reply");
+    const reply = posts.ok ? posts.posts[0] : undefined;
+    if (reply) {
+      io.stdout(`(only ${who.user.realName} sees this)`);
+      for (const line of messageToText(reply.body, { color: io.color ?? false }).split("\n")) io.stdout(line);
+      return 1;
+    }
+    if (Date.now() > deadline) throw new ChatFailure(`The bot accepted the click on "${label}" but opened no form within ${Math.round(timeoutMs / 1000)} s; see its log.`);
+    await pause(50);
+  }
+  const input = form.blocks.map(asJson).find((block) => block?.["type"] === "input");
+  const element = asJson(input?.["element"]);
+  if (!input || !element) throw new ChatFailure(`The form "${form.title}" has nothing to type into.`);
+  const editedBefore = message.editedTs;
+  const submitted = await postControl(
+    who,
+    "interactions/submit",
+    { user: who.user.id, viewId: form.id, values: { [String(input["block_id"])]: { [String(element["action_id"])]: text } } },
+    interactionAnswer,
+    `the form "${form.title}"`,
+  );
+  if (submitted.status !== 200) throw sendFailure(submitted.status, submitted.body, `the form "${form.title}"`);
+  // Saved: the survey message is edited in place. Refused: a private reply in the DM.
+  for (;;) {
+    const url = new URL("messages", who.local.controlUrl);
+    url.searchParams.set("user", who.user.id);
+    url.searchParams.set("limit", "50");
+    const answer = await controlJson(await request(url.toString()), messagesAnswer, "the messages");
+    const now = answer.ok ? answer.messages.find((candidate) => candidate.ts === message.ts) : undefined;
+    if (now?.editedTs && now.editedTs !== editedBefore) {
+      io.stdout(`Comment saved as ${who.user.realName}. The message now reads:`);
+      io.stdout("");
+      await printMessage(who, message.ts);
+      return 0;
+    }
+    const refused = await refusal(ephemeralsBefore);
+    if (refused) {
+      io.stdout(`(only ${who.user.realName} sees this)`);
+      for (const line of messageToText(refused, { color: io.color ?? false }).split("\n")) io.stdout(line);
+      return 1;
+    }
+    if (Date.now() > deadline) throw new ChatFailure(`The bot accepted the comment but did not update the survey within ${Math.round(timeoutMs / 1000)} s; see its log.`);
+    await pause(50);
+  }
 }
 
 async function sendCommand(io: ChatIo, email: string, commandLine: string): Promise<number> {
@@ -406,6 +672,8 @@ export async function runChat(argv: readonly string[], io: ChatIo): Promise<numb
           channel: { type: "string" },
           dm: { type: "string" },
           last: { type: "string" },
+          click: { type: "string" },
+          comment: { type: "string" },
           help: { type: "boolean", short: "h" },
         },
         allowPositionals: true,
@@ -422,6 +690,9 @@ export async function runChat(argv: readonly string[], io: ChatIo): Promise<numb
     const modes = (["as", "people", "channel", "dm"] as const).filter((mode) => values[mode] !== undefined);
     if (modes.length > 1) throw new ChatFailure(`give one of --as, --people, --channel and --dm (got ${modes.map((mode) => `--${mode}`).join(" and ")})`, 2);
     if (values.last !== undefined && values.channel === undefined && values.dm === undefined) throw new ChatFailure("--last goes with --channel or --dm", 2);
+    if ((values.click !== undefined || values.comment !== undefined) && values.as === undefined) {
+      throw new ChatFailure(`--${values.click !== undefined ? "click" : "comment"} goes with --as <email>: whose click it is`, 2);
+    }
     if (values.people) {
       if (positionals.length > 0) throw new ChatFailure("--people takes no other arguments", 2);
       return await showPeople(io);
@@ -440,6 +711,12 @@ export async function runChat(argv: readonly string[], io: ChatIo): Promise<numb
     }
     const email = values.as?.trim().toLowerCase();
     if (!email || !email.includes("@")) throw new ChatFailure("--as needs the e-mail address of the person to chat as", 2);
+    if (values.click !== undefined && values.comment !== undefined) throw new ChatFailure("give --click or --comment, not both", 2);
+    if (values.click !== undefined) {
+      if (positionals.length > 0) throw new ChatFailure(`--click takes no other arguments (got "${positionals.join(" ")}")`, 2);
+      return await clickAs(io, email, values.click);
+    }
+    if (values.comment !== undefined) return await commentAs(io, email, values.comment, positionals.join(" "));
     const commandLine = positionals.join(" ").trim();
     if (!/^\/[a-z0-9_-]+(\s|$)/i.test(commandLine)) throw new ChatFailure('give one slash command, e.g. "/quota what if 40k"', 2);
     return await sendCommand(io, email, commandLine);

@@ -24,6 +24,7 @@ export interface CliCommand {
 /** Loaded on demand, so that one command's dependencies do not slow the others down. */
 const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   deliveries: async () => (await import("./commands/deliveries.js")).command,
+  pulse: async () => (await import("./commands/pulse.js")).command,
   schedule: async () => (await import("./commands/schedule.js")).command,
 };
 

@@ -8,7 +8,15 @@ import type { OutgoingMessage } from "../core/chat-port.js";
  * zod parse fail) when the payload can never be rendered: the delivery then fails for good with
  * the reason `render_failed`. Any other error counts as transient and is retried with backoff.
  */
-export type DeliveryRenderer = (payload: unknown) => Promise<OutgoingMessage>;
+export type DeliveryRenderer = (payload: unknown, delivery?: DeliveryContext) => Promise<OutgoingMessage>;
+
+/** The row being rendered, for renderers whose message depends on who receives it (the worker always passes it). */
+export interface DeliveryContext {
+  id: string;
+  tenantId: string;
+  /** A channel id, or a user id for a DM. */
+  recipient: string;
+}
 
 /** Renderers by delivery kind. */
 export type DeliveryRenderers = Readonly<Record<string, DeliveryRenderer>>;
@@ -17,6 +25,19 @@ export class DeliveryRenderError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "DeliveryRenderError";
+  }
+}
+
+/**
+ * Thrown by a renderer when the message must not go out any more (e.g. a survey reminder to
+ * someone who answered after it was queued): the worker sends nothing and records the row as
+ * done with `skipped: <reason>` in `last_error` (status `sent`, no message channel or ts) —
+ * not a failure, and never retried.
+ */
+export class DeliverySkipped extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "DeliverySkipped";
   }
 }
 

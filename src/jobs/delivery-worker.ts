@@ -12,11 +12,12 @@ import {
   claimDeliveries,
   markFailed,
   markSent,
+  markSkipped,
   reschedule,
   unfinishedDeliveryCount,
 } from "../db/repositories/deliveries.js";
 import type { Logger } from "../logger.js";
-import { DeliveryRenderError, type DeliveryRenderers } from "./delivery-renderers.js";
+import { DeliveryRenderError, type DeliveryRenderers, DeliverySkipped } from "./delivery-renderers.js";
 
 export interface RetryPolicy {
   /** Delay after the first transient failure, milliseconds; doubles with each attempt. */
@@ -276,8 +277,13 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       return;
     }
     try {
-      message = await renderer(row.payload);
+      message = await renderer(row.payload, { id: row.id, tenantId: row.tenantId, recipient: row.recipient });
     } catch (error) {
+      if (error instanceof DeliverySkipped) {
+        const recorded = await markSkipped(db.prisma, row.id, held.lease, errorText(error).slice(0, 2_000));
+        log.info({ reason: errorText(error), recorded }, "delivery skipped: no longer to be sent");
+        return;
+      }
       if (error instanceof ZodError || error instanceof DeliveryRenderError) {
         await markFailed(db.prisma, row.id, held.lease, "render_failed", errorText(error).slice(0, 2_000));
         log.warn({ err: errorText(error) }, "delivery failed: its payload cannot be rendered");

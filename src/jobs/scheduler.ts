@@ -1,6 +1,7 @@
 // The clock of the bot: one node-cron task, ticking every minute, elected once per slot across
 // replicas by the database run coordinator. Each tick plans whatever schedules came due (see
-// run-due-schedules.ts); the slot records and idempotency keys make a doubled tick harmless.
+// run-due-schedules.ts) and the pulse rounds' work (pulse-rounds.ts); the slot records, round
+// dates and idempotency keys make a doubled tick harmless.
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../clock.js";
 import type { SalesData } from "../core/sales-data.js";
@@ -8,6 +9,7 @@ import type { Database } from "../db/database.js";
 import { createDatabaseRunCoordinator, pruneCronLeases } from "../db/repositories/cron-leases.js";
 import { allTenantIds } from "../db/repositories/tenants.js";
 import type { Logger } from "../logger.js";
+import { runPulseRounds } from "./pulse-rounds.js";
 import { type HandledSlot, runDueSchedules } from "./run-due-schedules.js";
 import { warmProjectionModels } from "./warm-projection-models.js";
 
@@ -33,8 +35,15 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const { logger } = options;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async (): Promise<HandledSlot[]> => {
-    const handled = await runDueSchedules({ ...options, now: options.clock.now() });
-    if (handled.some((slot) => slot.deliveries > 0)) options.onEnqueued?.();
+    const now = options.clock.now();
+    const handled = await runDueSchedules({ ...options, now });
+    // Pulse rounds ride the same elected tick; a failure there must not hide the schedules' work.
+    const pulse = await runPulseRounds({ db: options.db, now, logger }).catch((error: unknown) => {
+      logger.error({ err: error }, "pulse round tick failed");
+      return undefined;
+    });
+    const pulseQueued = pulse !== undefined && (pulse.planned.some((round) => round.invited > 0) || pulse.reminders > 0 || pulse.closed > 0);
+    if (handled.some((slot) => slot.deliveries > 0) || pulseQueued) options.onEnqueued?.();
     return handled;
   };
   // Not elected: every replica keeps its own caches warm (a no-op while they are fresh).

@@ -17,6 +17,7 @@ import { slackIdFromKey } from "../db/seed/ids.js";
 import type { Logger } from "../logger.js";
 import { LOCAL_CONTROL_PREFIX, type LocalUserDetails } from "../slack-stand-in/control.js";
 import { createSlackStandIn, type StandInWorkspace, type WorkspaceState } from "../slack-stand-in/index.js";
+import { SLACK_EVENTS_PATH } from "../slack/app.js";
 
 export const LOCAL_SLACK_FILE = "local-slack.json";
 export const LOCAL_SLACK_STATE_FILE = "local-slack-state.json";
@@ -240,6 +241,9 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
   const apiUrl = standIn.url;
   const controlUrl = `${standIn.origin}${LOCAL_CONTROL_PREFIX}`;
   let botUrl = options.botUrl ? reachableUrl(options.botUrl) : undefined;
+  // Clicks and modal submissions (the chat CLI's --click and --comment) go to the bot like Slack's.
+  const sendInteractionsTo = (url: string) => standIn.setInteractionTarget({ eventsUrl: `${url}${SLACK_EVENTS_PATH}`, signingSecret });
+  if (botUrl) sendInteractionsTo(botUrl);
 
   const writeConfig = () =>
     writePrivateFile(configFile, `${JSON.stringify({ signingSecret, botToken, teamId, apiUrl, controlUrl, ...(botUrl ? { botUrl } : {}) } satisfies LocalSlackFile, null, 2)}\n`);
@@ -261,6 +265,7 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
     workspace,
     async setBotUrl(url) {
       botUrl = reachableUrl(url);
+      sendInteractionsTo(botUrl);
       await writeConfig();
     },
     stop() {

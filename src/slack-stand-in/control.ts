@@ -5,7 +5,8 @@
 // loopback callers. Not part of Slack's API.
 import type http from "node:http";
 import { z } from "zod";
-import type { MessageMetadata, StandInResponsePost } from "./state.js";
+import { type ClickInput, type InteractionOutcome, InteractionError, type SubmitViewInput } from "./interactions.js";
+import type { MessageMetadata, StandInEphemeral, StandInResponsePost } from "./state.js";
 import type { WorkspaceModel } from "./workspace.js";
 
 export const LOCAL_CONTROL_PREFIX = "/_local/";
@@ -109,6 +110,38 @@ export interface LocalMessagesAnswer {
   total: number;
 }
 
+/** POST /_local/interactions/click (body ClickInput) and /_local/interactions/submit (body SubmitViewInput). */
+export interface LocalInteractionAnswer extends InteractionOutcome {
+  ok: true;
+}
+
+/** An open modal, as GET /_local/views?user=<id> lists them (oldest first). */
+export interface LocalControlView {
+  id: string;
+  callbackId: string | null;
+  title: string;
+  blocks: unknown[];
+  openedAt: number;
+}
+
+export interface LocalViewsAnswer {
+  ok: true;
+  views: LocalControlView[];
+}
+
+/** GET /_local/ephemerals?user=<id>&after=<n>&wait=<ms>: what only that person saw, after the first `after`. */
+export interface LocalEphemeralsAnswer {
+  ok: true;
+  ephemerals: StandInEphemeral[];
+  total: number;
+}
+
+/** What the control API does on the app's behalf (the stand-in server supplies it). */
+export interface LocalInteractions {
+  click(input: ClickInput): Promise<InteractionOutcome>;
+  submitView(input: SubmitViewInput): Promise<InteractionOutcome>;
+}
+
 export type LocalControlHandler = (request: http.IncomingMessage, response: http.ServerResponse, url: URL) => Promise<void>;
 
 const MAX_WAIT_MS = 60_000;
@@ -127,6 +160,20 @@ const messagesQuery = z
   .refine((query) => (query.channel === undefined) !== (query.user === undefined), "give channel or user, not both");
 
 const mintBody = z.object({ user: z.string().min(1), channel: z.string().min(1).optional() });
+const clickBody = z.object({
+  user: z.string().min(1),
+  channel: z.string().min(1),
+  ts: z.string().min(1),
+  blockId: z.string().min(1),
+  actionId: z.string().min(1),
+  selectedValue: z.string().optional(),
+});
+const submitBody = z.object({
+  user: z.string().min(1),
+  viewId: z.string().min(1),
+  values: z.record(z.string(), z.record(z.string(), z.string())),
+});
+const userQuery = z.object({ user: z.string().min(1) });
 const postsQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   wait: z.coerce.number().int().min(0).max(MAX_WAIT_MS).default(0),
@@ -159,7 +206,73 @@ async function readJson(request: http.IncomingMessage): Promise<unknown> {
   }
 }
 
-export function createLocalControl(workspace: WorkspaceModel, options: LocalControlOptions = {}): LocalControlHandler {
+export function createLocalControl(workspace: WorkspaceModel, options: LocalControlOptions = {}, interactions?: LocalInteractions): LocalControlHandler {
+  /** A click or a submission, sent to the app; the app's acknowledgement is in the answer. */
+  async function interact(request: http.IncomingMessage, kind: "click" | "submit"): Promise<{ status: number; body: unknown }> {
+    if (!interactions) return { status: 404, body: { ok: false, error: "not_found" } };
+    const raw = await readJson(request);
+    try {
+      let outcome: InteractionOutcome;
+      if (kind === "click") {
+        const parsed = clickBody.safeParse(raw);
+        if (!parsed.success) return { status: 400, body: { ok: false, error: "invalid_arguments", detail: "expected JSON { user, channel, ts, blockId, actionId, selectedValue? }" } };
+        const { selectedValue, ...input } = parsed.data;
+        outcome = await interactions.click({ ...input, ...(selectedValue !== undefined ? { selectedValue } : {}) });
+      } else {
+        const parsed = submitBody.safeParse(raw);
+        if (!parsed.success) return { status: 400, body: { ok: false, error: "invalid_arguments", detail: "expected JSON { user, viewId, values: { blockId: { actionId: text } } }" } };
+        outcome = await interactions.submitView(parsed.data);
+      }
+      const answer: LocalInteractionAnswer = { ok: true, ...outcome };
+      return { status: 200, body: answer };
+    } catch (error) {
+      if (error instanceof InteractionError) return { status: 404, body: { ok: false, error: error.code, detail: error.message } };
+      // The app did not answer at all (not running, or it hung).
+      return { status: 502, body: { ok: false, error: "app_unreachable", detail: error instanceof Error ? error.message : String(error) } };
+    }
+  }
+
+  function listViews(url: URL): { status: number; body: unknown } {
+    const query = userQuery.safeParse(Object.fromEntries(url.searchParams));
+    if (!query.success) return { status: 400, body: { ok: false, error: "invalid_arguments", detail: "user is required" } };
+    const views: LocalControlView[] = Object.values(workspace.state.views)
+      .filter((view) => view.type === "modal" && view.userId === query.data.user && view.closedAt === undefined)
+      .sort((a, b) => a.openedAt - b.openedAt)
+      .map((view) => {
+        const title = (view.payload["title"] as { text?: unknown } | undefined)?.text;
+        return structuredClone({
+          id: view.id,
+          callbackId: view.callbackId ?? null,
+          title: typeof title === "string" ? title : "",
+          blocks: (view.payload["blocks"] as unknown[] | undefined) ?? [],
+          openedAt: view.openedAt,
+        });
+      });
+    const answer: LocalViewsAnswer = { ok: true, views };
+    return { status: 200, body: answer };
+  }
+
+  /** Answers as soon as an ephemeral beyond `after` reaches the user, or once `wait` ms have passed. */
+  async function listEphemerals(response: http.ServerResponse, url: URL): Promise<{ status: number; body: unknown }> {
+    const user = userQuery.safeParse(Object.fromEntries(url.searchParams));
+    const query = postsQuery.safeParse(Object.fromEntries([...url.searchParams].filter(([key]) => key !== "user")));
+    if (!user.success || !query.success) return { status: 400, body: { ok: false, error: "invalid_arguments", detail: `user, and wait from 0 to ${MAX_WAIT_MS} ms` } };
+    const { after, wait } = query.data;
+    const current = () => workspace.state.ephemerals.filter((ephemeral) => ephemeral.user === user.data.user);
+    const deadline = Date.now() + wait;
+    let closed = false;
+    response.once("close", () => {
+      closed = true;
+    });
+    let found = current();
+    while (found.length <= after && Date.now() < deadline && !closed) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+      found = current();
+    }
+    const answer: LocalEphemeralsAnswer = { ok: true, ephemerals: structuredClone(found.slice(after)), total: found.length };
+    return { status: 200, body: answer };
+  }
+
   async function listUsers(url: URL): Promise<{ status: number; body: unknown }> {
     const email = url.searchParams.get("email")?.trim().toLowerCase();
     const humans = Object.values(workspace.state.users)
@@ -315,6 +428,10 @@ export function createLocalControl(workspace: WorkspaceModel, options: LocalCont
     else if (request.method === "GET" && segments.length === 1 && segments[0] === "messages") outcome = listMessages(url);
     else if (request.method === "GET" && segments.length === 2 && segments[0] === "files") return sendFile(segments[1]!, response);
     else if (request.method === "POST" && segments.length === 1 && segments[0] === "response-urls") outcome = await mint(request);
+    else if (request.method === "POST" && segments.length === 2 && segments[0] === "interactions" && segments[1] === "click") outcome = await interact(request, "click");
+    else if (request.method === "POST" && segments.length === 2 && segments[0] === "interactions" && segments[1] === "submit") outcome = await interact(request, "submit");
+    else if (request.method === "GET" && segments.length === 1 && segments[0] === "views") outcome = listViews(url);
+    else if (request.method === "GET" && segments.length === 1 && segments[0] === "ephemerals") outcome = await listEphemerals(response, url);
     else if (request.method === "GET" && segments.length === 3 && segments[0] === "response-urls" && segments[2] === "posts") {
       outcome = await posts(segments[1]!, response, url);
     }

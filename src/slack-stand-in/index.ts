@@ -5,6 +5,10 @@ export {
   LOCAL_CONTROL_PREFIX,
   type LocalControlOptions,
   type LocalControlUser,
+  type LocalControlView,
+  type LocalEphemeralsAnswer,
+  type LocalInteractionAnswer,
+  type LocalViewsAnswer,
   type LocalMintAnswer,
   type LocalPostsAnswer,
   type LocalUserDetails,
@@ -13,6 +17,16 @@ export {
 export type { Fault, FaultOptions } from "./faults.js";
 export { METHOD_RATE_LIMITS, TIER_PER_MINUTE, type MethodRateLimit, type RateLimitOptions, type RateTier } from "./rate-limits.js";
 export { createSlackStandIn, DEFAULT_BOT_TOKEN, type SlackStandIn, type SlackStandInOptions } from "./server.js";
+export {
+  buildBlockActionsPayload,
+  buildViewSubmissionPayload,
+  InteractionError,
+  postInteraction,
+  type ClickInput,
+  type InteractionOutcome,
+  type InteractionTarget,
+  type SubmitViewInput,
+} from "./interactions.js";
 export { buildSlashCommandBody, signSlackRequest, type SlackSignatureHeaders, type SlashCommandInput } from "./sign.js";
 export type {
   MessageMetadata,

@@ -1,8 +1,21 @@
 // Slack's JSON shapes for the stand-in's records, as the Web API answers them.
 import type { StandInChannel, StandInFile, StandInMessage, StandInUser, StandInView, WorkspaceState } from "./state.js";
 
+/** Intl formatters are costly to build; users.info is answered often for the same few zones. */
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(timeZone: string, timeZoneName: "longOffset" | "long"): Intl.DateTimeFormat {
+  const key = `${timeZone}|${timeZoneName}`;
+  let format = zoneFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName });
+    zoneFormats.set(key, format);
+  }
+  return format;
+}
+
 function zoneOffsetSeconds(timeZone: string, at: Date): number {
-  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
+  const part = zoneFormat(timeZone, "longOffset")
     .formatToParts(at)
     .find((candidate) => candidate.type === "timeZoneName")?.value;
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(part ?? "");
@@ -13,7 +26,7 @@ function zoneOffsetSeconds(timeZone: string, at: Date): number {
 
 function zoneLabel(timeZone: string, at: Date): string {
   return (
-    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" }).formatToParts(at).find((part) => part.type === "timeZoneName")
+    zoneFormat(timeZone, "long").formatToParts(at).find((part) => part.type === "timeZoneName")
       ?.value ?? timeZone
   );
 }

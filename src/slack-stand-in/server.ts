@@ -7,6 +7,17 @@ import { z } from "zod";
 import { systemClock, type Clock } from "./clock.js";
 import { createLocalControl, LOCAL_CONTROL_PREFIX, type LocalControlOptions } from "./control.js";
 import { describeFault, type Fault } from "./faults.js";
+import {
+  buildBlockActionsPayload,
+  buildViewSubmissionPayload,
+  type ClickInput,
+  type InteractionOutcome,
+  InteractionError,
+  type InteractionTarget,
+  keepsViewOpen,
+  postInteraction,
+  type SubmitViewInput,
+} from "./interactions.js";
 import { blockList, flag } from "./methods/args.js";
 import { WEB_API_METHODS } from "./methods/index.js";
 import { RateLimiter, type RateLimitOptions } from "./rate-limits.js";
@@ -35,6 +46,8 @@ export interface SlackStandInOptions {
   maxBodyBytes?: number;
   /** Serves the local control API under /_local/ (loopback callers only); off by default. */
   localControl?: LocalControlOptions;
+  /** Where clicks and modal submissions are sent; also settable later with `setInteractionTarget`. */
+  interactions?: InteractionTarget;
 }
 
 export interface SlackStandIn {
@@ -46,6 +59,12 @@ export interface SlackStandIn {
   /** The first accepted bot token. */
   readonly botToken: string;
   readonly workspace: StandInWorkspace;
+  /** Where `click` and `submitView` send their payloads (the app's request URL and signing secret). */
+  setInteractionTarget(target: InteractionTarget | undefined): void;
+  /** Clicks a button or picks a select option of a stored message as `input.user`: a signed block_actions POST to the app. */
+  click(input: ClickInput): Promise<InteractionOutcome>;
+  /** Submits an open modal with the given input values: a signed view_submission POST; closes the modal unless the app keeps it open. */
+  submitView(input: SubmitViewInput): Promise<InteractionOutcome>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -148,7 +167,26 @@ export function createSlackStandIn(options: SlackStandInOptions = {}): SlackStan
     ...(options.initialState ? { initialState: options.initialState } : {}),
     onReset: () => limiter?.reset(),
   });
-  const control = options.localControl ? createLocalControl(workspace, options.localControl) : undefined;
+  let interactionTarget = options.interactions;
+  function requireTarget(): InteractionTarget {
+    if (!interactionTarget) throw new InteractionError("no_app", "the stand-in does not know where the app listens (setInteractionTarget)");
+    return interactionTarget;
+  }
+  async function click(input: ClickInput): Promise<InteractionOutcome> {
+    const target = requireTarget();
+    const built = buildBlockActionsPayload(workspace, input);
+    const outcome = await postInteraction(target, built.payload, clock);
+    return { ...outcome, responseUrlId: built.responseUrlId, triggerId: built.triggerId };
+  }
+  async function submitView(input: SubmitViewInput): Promise<InteractionOutcome> {
+    const target = requireTarget();
+    const payload = buildViewSubmissionPayload(workspace, input);
+    const outcome = await postInteraction(target, payload, clock);
+    const view = workspace.state.views[input.viewId];
+    if (view && outcome.status === 200 && !keepsViewOpen(outcome.body)) view.closedAt = clock();
+    return outcome;
+  }
+  const control = options.localControl ? createLocalControl(workspace, options.localControl, { click, submitView }) : undefined;
 
   let server: http.Server | undefined;
   let origin: string | undefined;
@@ -373,6 +411,11 @@ export function createSlackStandIn(options: SlackStandInOptions = {}): SlackStan
     },
     botToken: [...tokens][0]!,
     workspace,
+    setInteractionTarget(target) {
+      interactionTarget = target;
+    },
+    click,
+    submitView,
     async start() {
       if (server) return;
       const created = http.createServer((request, response) => {

@@ -80,6 +80,8 @@ export interface StandInView {
   payload: Record<string, unknown>;
   openedAt: number;
   updatedAt: number;
+  /** When a submission closed the modal. */
+  closedAt?: number;
 }
 
 export interface StandInFile {

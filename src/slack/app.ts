@@ -4,8 +4,10 @@ import type { RequestListener } from "node:http";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import type { Logger } from "../logger.js";
 import { boltLogger } from "./bolt-logger.js";
+import { register as registerActions } from "./actions/index.js";
 import { register as registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./deps.js";
+import { register as registerViews } from "./views/index.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -40,6 +42,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       clientOptions,
     });
     registerCommands(app, options.deps);
+    registerActions(app, options.deps);
+    registerViews(app, options.deps);
     return {
       requestListener: undefined,
       start: async () => {
@@ -59,6 +63,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
   const app = new App({ token: options.botToken, receiver, logger, clientOptions });
   registerCommands(app, options.deps);
+  registerActions(app, options.deps);
+  registerViews(app, options.deps);
   return {
     requestListener: receiver.requestListener,
     start: async () => {},

@@ -1,9 +1,12 @@
 // What the Slack adapter needs from the rest of the application.
 import type { Clock } from "../clock.js";
 import type { Locale } from "../core/i18n/locale.js";
+import type { PulseAnswerStore } from "../core/pulse/pulse-answer-store.js";
+import type { PulseStore } from "../core/pulse/pulse-store.js";
 import type { SalesData } from "../core/sales-data.js";
 import type { ScheduleStore } from "../core/schedule-store.js";
 import type { Logger } from "../logger.js";
+import type { PulseTokens } from "../security/pulse-tokens.js";
 import type { SlackIdentityResolver } from "./identity.js";
 
 export interface SlackDeps {
@@ -14,4 +17,8 @@ export interface SlackDeps {
   clock: Clock;
   defaultLocale: Locale;
   logger: Logger;
+  /** Answering pulse surveys in their DM: the anonymous responses, and the answer tokens (made on first use). */
+  pulseAnswers: { store: PulseAnswerStore; tokens: () => Promise<PulseTokens> };
+  /** Pulse surveys, their rounds, opt-outs and results, for `/pulse …` and its admin modal. */
+  pulseSurveys: PulseStore;
 }

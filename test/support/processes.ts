@@ -15,9 +15,9 @@ export interface StartedProcess {
   waitForLog(match: (line: Record<string, unknown>) => boolean, timeoutMs: number): Promise<Record<string, unknown>>;
 }
 
-export function runScript(script: string, env: Record<string, string>, args: string[] = []): StartedProcess {
+export function runScript(script: string, env: Record<string, string>, args: string[] = [], nodeArgs: string[] = []): StartedProcess {
   // The way package.json runs it: plain node with tsx's loader, so signals reach the app itself.
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script, ...args], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TZ: "UTC", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -10,6 +10,8 @@ import { buildSlashCommandBody, createSlackStandIn, signSlackRequest, type Slack
 import { createTestDatabase, type TestDatabase } from "./databases.js";
 
 export const TEST_SIGNING_SECRET = "test-signing-secret-0123456789";
+/** Given to the app as PULSE_TOKEN_SECRET, so that tests can make (and forge) answer tokens. */
+export const TEST_PULSE_TOKEN_SECRET = "test-pulse-token-secret-0123456789abcdef";
 
 export interface SlackReply {
   text: string;
@@ -68,8 +70,11 @@ export async function startBotUnderTest(kind: DatabaseKind, options: { today: st
     SLACK_BOT_TOKEN: standIn.botToken,
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_API_URL: standIn.url,
+    PULSE_TOKEN_SECRET: TEST_PULSE_TOKEN_SECRET,
   });
   const app = await startApp({ config, database: db, clock: options.clock });
+  // Clicks and modal submissions made with standIn.click / standIn.submitView reach this app.
+  standIn.setInteractionTarget({ eventsUrl: `${app.url}/slack/events`, signingSecret: TEST_SIGNING_SECRET });
 
   // Remembered, so that asking still works while a test has taken the database away.
   const slackIds = new Map<string, string>();

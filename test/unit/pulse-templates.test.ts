@@ -11,6 +11,7 @@ import {
   type PulseKey,
   type PulseParams,
 } from "../../src/core/pulse/index.js";
+import { pulseRoundsSamples } from "../support/pulse-rounds-samples.js";
 
 describe("survey templates", () => {
   it("offers the eNPS pulse, the sales-team pulse and the weekly check-in", () => {
@@ -60,6 +61,8 @@ describe("survey templates", () => {
 
 /** One sample per key; typed, so a new key without a sample fails to compile. */
 const samples: { [K in PulseKey]: PulseParams[K] } = {
+  // admin., results., reminder.: test/support/pulse-rounds-samples.ts
+  ...pulseRoundsSamples,
   "anonymity.notice": { threshold: 5, commentThreshold: 5, bands: true },
   "agreement.label": { value: 4 },
   "enps.lowEnd": {},
@@ -70,6 +73,29 @@ const samples: { [K in PulseKey]: PulseParams[K] } = {
   "cut.noBand": {},
   "suppressed.reason": { reason: "below threshold", threshold: 5 },
   "round.responseRate": { respondents: 12, invited: 40 },
+  "dm.summary": { title: "eNPS pulse" },
+  "dm.optional": {},
+  "dm.yourAnswer": { answer: "7" },
+  "dm.choosePlaceholder": {},
+  "dm.progress": { answered: 2, total: 4 },
+  "dm.complete": { closesAt: "Fri, 4 Dec, 5:00 pm MYT" },
+  "dm.completeWithOptional": { answered: 3, total: 4, closesAt: "Fri, 4 Dec, 5:00 pm MYT" },
+  "dm.closed": { closedAt: "Fri, 4 Dec, 5:00 pm MYT" },
+  "comment.write": {},
+  "comment.edit": {},
+  "comment.modalTitle": {},
+  "comment.submit": {},
+  "comment.cancel": {},
+  "comment.hint": { threshold: 5 },
+  "answer.roundNotFound": {},
+  "answer.notInvited": {},
+  "answer.tampered": {},
+  "answer.closed": { closedAt: "Fri, 4 Dec, 5:00 pm MYT" },
+  "answer.unknownQuestion": {},
+  "answer.outOfRange": { value: "11", min: 0, max: 10 },
+  "answer.unknownChoice": {},
+  "answer.emptyText": {},
+  "answer.textTooLong": { length: 2_001, max: 2_000 },
 };
 
 describe("pulse catalogue", () => {

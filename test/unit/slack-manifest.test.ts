@@ -92,9 +92,9 @@ describe("manifests/slack.yaml", () => {
     expect(result.valid, result.errors).toBe(true);
   });
 
-  it("declares /quota, /forecast and /salesops with a description, usage hint and escaped mentions", () => {
+  it("declares /quota, /forecast, /salesops and /pulse with a description, usage hint and escaped mentions", () => {
     const commands = loadManifest().features?.slash_commands ?? [];
-    expect(commands.map((c) => c.command).sort()).toEqual(["/forecast", "/quota", "/salesops"]);
+    expect(commands.map((c) => c.command).sort()).toEqual(["/forecast", "/pulse", "/quota", "/salesops"]);
     for (const command of commands) {
       expect(command.description, command.command).toBeTruthy();
       expect(command.usage_hint, command.command).toBeTruthy();
@@ -102,13 +102,14 @@ describe("manifests/slack.yaml", () => {
     }
     expect(commands.find((c) => c.command === "/quota")?.description).toBe("Quota, attainment and commission what-ifs");
     expect(commands.find((c) => c.command === "/salesops")?.description).toBe("Sales-ops admin: schedules and deliveries");
+    expect(commands.find((c) => c.command === "/pulse")?.description).toBe("Pulse surveys and eNPS results");
   });
 
   it("sends every request to one host at /slack/events, with interactivity on", () => {
     const manifest = loadManifest();
     expect(manifest.settings?.interactivity?.is_enabled).toBe(true);
     const urls = requestUrls(manifest);
-    expect(urls.length).toBeGreaterThanOrEqual(4); // three commands + interactivity (+ events, when added)
+    expect(urls.length).toBeGreaterThanOrEqual(5); // four commands + interactivity (+ events, when added)
     for (const url of urls) expect(new URL(url).pathname, url).toBe(EVENTS_PATH);
     expect(new Set(urls.map((u) => new URL(u).origin)).size).toBe(1);
   });

@@ -62,3 +62,61 @@ export {
 } from "./plan-reminders.js";
 export type { PulseArgs, PulseCatalogue, PulseKey, PulseParams } from "./pulse-catalogue.js";
 export { describeAnonymity, pulseCatalogues, pulseText } from "./pulse-texts.js";
+export type {
+  AnswerableRound,
+  NewResponse,
+  PulseAnswerStore,
+  SaveAnswerInput,
+  SavedAnswers,
+  StoredAnswer,
+  VerifyPulseToken,
+} from "./pulse-answer-store.js";
+export { answerPulseQuestion, closingInstant, formatSurveyInstant, isRoundOpen, type AnswerPulseQuestionOptions } from "./answer-pulse-question.js";
+export {
+  COMMENT_PREVIEW_CHARS,
+  isResponseComplete,
+  requiredQuestionIds,
+  surveyMessage,
+  type SurveyMessage,
+  type SurveyMessageOptions,
+  type SurveyOption,
+  type SurveyQuestionView,
+  type SurveyState,
+} from "./survey-message.js";
+export { keepsAttainmentBand, respondentCuts, type RespondentCutsOptions } from "./respondent-cuts.js";
+export { admitRespondent, type AdmitRespondentOptions, type AdmittedRespondent } from "./admit-respondent.js";
+export { recordPulseAnswer, type RecordPulseAnswerOptions } from "./record-pulse-answer.js";
+export { openPulseComment, type CommentForm, type OpenPulseCommentOptions } from "./open-pulse-comment.js";
+export { showPulseInvitation, type PulseInvitation, type ShowPulseInvitationOptions } from "./show-pulse-invitation.js";
+// Around a round (audience, planning, reminders, administration, results): the ROUNDS side.
+export { parseAudience, resolveAudience, type AbsenceSpan, type AudienceSpec, type PulsePerson, type ResolvedAudience } from "./resolve-audience.js";
+export { dueRoundDates, planSurveyRound, type PlannedSend, type RoundDate, type RoundDecision, type RoundPlan } from "./plan-survey-round.js";
+export { groupReminderSlots, planGroupReminders, type GroupReminder, type ReminderSettings } from "./plan-round-reminders.js";
+export { openSurveyRound, type OpenedRound } from "./open-survey-round.js";
+export type { ClosedRound, NewRound, NewSurvey, PlannedRound, PulseStore, PulseTeam, PulseTenant, StoredRound, StoredSurvey } from "./pulse-store.js";
+export {
+  addOutOfOffice,
+  createPulseSurvey,
+  editPulseSurvey,
+  listPulseSurveys,
+  pausePulseSurvey,
+  resumePulseSurvey,
+  setPulseOptOut,
+  startPulseRound,
+  type AudienceChoice,
+  type PulseAdminOptions,
+  type SurveyOverview,
+} from "./manage-pulse-surveys.js";
+export { parsePulseCommand, type PulseCommand } from "./parse-pulse-command.js";
+export { answerPulseCommand, answerPulseRequest } from "./answer-pulse-command.js";
+export { preparePulseAdminForm, submitPulseAdminForm, type PulseAdminForm } from "./pulse-admin-form.js";
+export {
+  pulseResultsAnswerReply,
+  pulseResultsReply,
+  resultsScopeFor,
+  showPulseResults,
+  type OpenRoundProgress,
+  type PulseResultsAnswer,
+  type PulseResultsView,
+} from "./show-pulse-results.js";
+export { closePulseRound, type ClosePulseRoundResult } from "./close-pulse-round.js";

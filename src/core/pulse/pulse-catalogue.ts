@@ -6,11 +6,12 @@
  */
 import type { Formatters } from "../i18n/format.js";
 import type { AttainmentBand } from "./anonymise-answer.js";
+import type { PulseRoundsParams } from "./pulse-rounds-catalogue.js";
 import type { SuppressionReason } from "./summarise-round.js";
 
 type NoParams = Record<never, never>;
 
-export interface PulseParams {
+export interface PulseParams extends PulseRoundsParams {
   /**
    * First message of a survey: who can see what. `threshold` and `commentThreshold` are the
    * thresholds in force (people); `bands` whether attainment bands are kept (sales roles).
@@ -29,6 +30,41 @@ export interface PulseParams {
   "suppressed.reason": { reason: SuppressionReason; threshold: number };
   /** Response rate: `respondents` of `invited` people. */
   "round.responseRate": { respondents: number; invited: number };
+
+  // --- answering in the DM (dm.*, answer.*, comment.*) -------------------------------------
+  /** Notification text of the survey DM. */
+  "dm.summary": { title: string };
+  "dm.optional": NoParams;
+  /** `answer` as shown: a score, a scale label or a choice label. */
+  "dm.yourAnswer": { answer: string };
+  "dm.choosePlaceholder": NoParams;
+  /** `answered` of `total` questions. */
+  "dm.progress": { answered: number; total: number };
+  /** `closesAt` already formatted in the respondent's zone. */
+  "dm.complete": { closesAt: string };
+  /** Every required question answered but not the optional ones; `closesAt` as for dm.complete. */
+  "dm.completeWithOptional": { answered: number; total: number; closesAt: string };
+  /** `closedAt` already formatted in the respondent's zone. */
+  "dm.closed": { closedAt: string };
+  "comment.write": NoParams;
+  "comment.edit": NoParams;
+  /** Modal title: at most 24 characters. */
+  "comment.modalTitle": NoParams;
+  "comment.submit": NoParams;
+  "comment.cancel": NoParams;
+  /** `threshold`: comments shown only from this many writers (people). */
+  "comment.hint": { threshold: number };
+  "answer.roundNotFound": NoParams;
+  "answer.notInvited": NoParams;
+  "answer.tampered": NoParams;
+  "answer.closed": { closedAt: string };
+  "answer.unknownQuestion": NoParams;
+  /** `value` as it arrived (may be anything); `min`/`max` the scale's ends. */
+  "answer.outOfRange": { value: string; min: number; max: number };
+  "answer.unknownChoice": NoParams;
+  "answer.emptyText": NoParams;
+  /** Characters (code points). */
+  "answer.textTooLong": { length: number; max: number };
 }
 
 export type PulseKey = keyof PulseParams;

@@ -1,5 +1,6 @@
 import type { AttainmentBand } from "./anonymise-answer.js";
 import type { PulseCatalogue } from "./pulse-catalogue.js";
+import { pulseRoundsEn } from "./pulse-rounds-messages-en.js";
 
 const AGREEMENT = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"];
 
@@ -16,6 +17,8 @@ export function signedScore(score: number): string {
 }
 
 export const pulseEn: PulseCatalogue = {
+  // Around a round (admin., results., reminder.): pulse-rounds-messages-en.ts.
+  ...pulseRoundsEn,
   "anonymity.notice": ({ threshold, commentThreshold, bands }, f) =>
     [
       `*Your answers are anonymous.* They are stored without your name, your chat account or the time you answered — only the day, your team${bands ? " and your quota-attainment band (below 50 %, 50–80 %, 80–100 % or 100 %+)" : ""}.`,
@@ -38,4 +41,32 @@ export const pulseEn: PulseCatalogue = {
         : "Hidden so that a smaller group's answers cannot be worked out from the rest.",
   "round.responseRate": ({ respondents, invited }, f) =>
     `${f.number(respondents)} of ${f.number(invited)} answered${invited > 0 ? ` (${f.percent(respondents / invited)})` : ""}`,
+
+  "dm.summary": ({ title }) => `Pulse survey: ${title} — a minute of your time, answered anonymously.`,
+  "dm.optional": "optional",
+  "dm.yourAnswer": ({ answer }) => `✓ Your answer: ${answer}`,
+  "dm.choosePlaceholder": "Choose an answer",
+  "dm.progress": ({ answered, total }, f) => `${f.number(answered)} of ${f.number(total)} answered`,
+  "dm.complete": ({ closesAt }) => `*Complete — thank you!* You can change your answers until ${closesAt}.`,
+  "dm.completeWithOptional": ({ answered, total, closesAt }, f) =>
+    `*Complete — thank you!* (${f.number(answered)} of ${f.number(total)} answered; the rest are optional.) You can change your answers until ${closesAt}.`,
+  "dm.closed": ({ closedAt }) => `This survey closed on ${closedAt}. Your answers are shown as they were recorded.`,
+  "comment.write": "Write a comment",
+  "comment.edit": "Edit your comment",
+  "comment.modalTitle": "Your comment",
+  "comment.submit": "Save",
+  "comment.cancel": "Cancel",
+  "comment.hint": ({ threshold }, f) =>
+    `Anonymous. Comments are shown only once at least ${f.number(threshold)} people have written one, without names and in random order.`,
+  "answer.roundNotFound": "This survey no longer exists, so your answer was not recorded.",
+  "answer.notInvited": "This survey was not sent to you, so your answer was not recorded.",
+  "answer.tampered": "This answer button is not valid (it may have been altered), so nothing was recorded. Answer from the survey message itself.",
+  "answer.closed": ({ closedAt }) => `This survey closed on ${closedAt}: answers can no longer be given or changed. Nothing was recorded.`,
+  "answer.unknownQuestion": "This survey has no such question, so nothing was recorded.",
+  "answer.outOfRange": ({ value, min, max }, f) =>
+    `${value} is not an answer to this question: answers are whole numbers from ${f.number(min)} to ${f.number(max)}. Nothing was recorded.`,
+  "answer.unknownChoice": "That is not one of this question's options, so nothing was recorded.",
+  "answer.emptyText": "Your comment is empty, so nothing was recorded.",
+  "answer.textTooLong": ({ length, max }, f) =>
+    `Your comment has ${f.number(length)} characters; the most is ${f.number(max)}. Nothing was recorded — shorten it and save again.`,
 };

@@ -1,5 +1,6 @@
 import type { AttainmentBand } from "./anonymise-answer.js";
 import type { PulseCatalogue } from "./pulse-catalogue.js";
+import { pulseRoundsMs } from "./pulse-rounds-messages-ms.js";
 import { signedScore } from "./pulse-messages-en.js";
 
 const AGREEMENT = ["Sangat tidak setuju", "Tidak setuju", "Neutral", "Setuju", "Sangat setuju"];
@@ -12,6 +13,8 @@ const BANDS: Readonly<Record<AttainmentBand, string>> = {
 };
 
 export const pulseMs: PulseCatalogue = {
+  // Around a round (admin., results., reminder.): pulse-rounds-messages-ms.ts.
+  ...pulseRoundsMs,
   "anonymity.notice": ({ threshold, commentThreshold, bands }, f) =>
     [
       `*Jawapan anda tanpa nama.* Jawapan disimpan tanpa nama anda, akaun chat anda atau masa anda menjawab — yang disimpan hanya tarikh, pasukan anda${bands ? " dan julat pencapaian kuota anda (bawah 50 %, 50–80 %, 80–100 % atau 100 %+)" : ""}.`,
@@ -34,4 +37,32 @@ export const pulseMs: PulseCatalogue = {
         : "Disembunyikan supaya jawapan kumpulan yang lebih kecil tidak boleh dikira daripada yang lain.",
   "round.responseRate": ({ respondents, invited }, f) =>
     `${f.number(respondents)} daripada ${f.number(invited)} orang sudah menjawab${invited > 0 ? ` (${f.percent(respondents / invited)})` : ""}`,
+
+  "dm.summary": ({ title }) => `Tinjauan pulse: ${title} — seminit masa anda, dijawab tanpa nama.`,
+  "dm.optional": "pilihan",
+  "dm.yourAnswer": ({ answer }) => `✓ Jawapan anda: ${answer}`,
+  "dm.choosePlaceholder": "Pilih jawapan",
+  "dm.progress": ({ answered, total }, f) => `${f.number(answered)} daripada ${f.number(total)} soalan dijawab`,
+  "dm.complete": ({ closesAt }) => `*Lengkap — terima kasih!* Anda boleh menukar jawapan sehingga ${closesAt}.`,
+  "dm.completeWithOptional": ({ answered, total, closesAt }, f) =>
+    `*Lengkap — terima kasih!* (${f.number(answered)} daripada ${f.number(total)} soalan dijawab; selebihnya pilihan.) Anda boleh menukar jawapan sehingga ${closesAt}.`,
+  "dm.closed": ({ closedAt }) => `Tinjauan ini ditutup pada ${closedAt}. Jawapan anda dipaparkan seperti yang direkodkan.`,
+  "comment.write": "Tulis komen",
+  "comment.edit": "Ubah komen anda",
+  "comment.modalTitle": "Komen anda",
+  "comment.submit": "Simpan",
+  "comment.cancel": "Batal",
+  "comment.hint": ({ threshold }, f) =>
+    `Tanpa nama. Komen hanya dipaparkan apabila sekurang-kurangnya ${f.number(threshold)} orang menulis komen, tanpa nama dan dalam susunan rawak.`,
+  "answer.roundNotFound": "Tinjauan ini sudah tiada, jadi jawapan anda tidak direkodkan.",
+  "answer.notInvited": "Tinjauan ini tidak dihantar kepada anda, jadi jawapan anda tidak direkodkan.",
+  "answer.tampered": "Butang jawapan ini tidak sah (mungkin telah diubah), jadi tiada apa-apa direkodkan. Jawab daripada mesej tinjauan itu sendiri.",
+  "answer.closed": ({ closedAt }) => `Tinjauan ini ditutup pada ${closedAt}: jawapan tidak boleh diberi atau ditukar lagi. Tiada apa-apa direkodkan.`,
+  "answer.unknownQuestion": "Tinjauan ini tiada soalan tersebut, jadi tiada apa-apa direkodkan.",
+  "answer.outOfRange": ({ value, min, max }, f) =>
+    `${value} bukan jawapan bagi soalan ini: jawapan ialah nombor bulat dari ${f.number(min)} hingga ${f.number(max)}. Tiada apa-apa direkodkan.`,
+  "answer.unknownChoice": "Itu bukan salah satu pilihan soalan ini, jadi tiada apa-apa direkodkan.",
+  "answer.emptyText": "Komen anda kosong, jadi tiada apa-apa direkodkan.",
+  "answer.textTooLong": ({ length, max }, f) =>
+    `Komen anda ada ${f.number(length)} aksara; had maksimum ialah ${f.number(max)}. Tiada apa-apa direkodkan — pendekkan dan simpan semula.`,
 };

@@ -101,6 +101,24 @@ export async function enqueueDeliveries(tx: Client, rows: readonly NewDelivery[]
   return result.count;
 }
 
+/**
+ * `enqueueDeliveries` for thousands of rows (a survey round's invitations): one INSERT … SELECT
+ * FROM unnest(…) statement per call, each column one array parameter, instead of a parameter per
+ * value. Same rules: an existing idempotency key is skipped; returns how many rows are new.
+ */
+export async function enqueueDeliveriesInBulk(tx: Client, rows: readonly NewDelivery[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  return tx.$executeRaw`
+    INSERT INTO delivery (id, tenant_id, kind, idempotency_key, platform, recipient, payload, not_before)
+    SELECT gen_random_uuid(), u.tenant_id, u.kind, u.idempotency_key, u.platform, u.recipient, u.payload::jsonb, COALESCE(u.not_before, now())
+      FROM unnest(${rows.map((row) => row.tenantId)}::uuid[], ${rows.map((row) => row.kind)}::text[],
+                  ${rows.map((row) => row.idempotencyKey)}::text[], ${rows.map((row) => row.platform ?? "slack")}::text[],
+                  ${rows.map((row) => row.recipient)}::text[], ${rows.map((row) => JSON.stringify(row.payload))}::text[],
+                  ${rows.map((row) => row.notBefore?.toISOString() ?? null)}::timestamptz[])
+           AS u(tenant_id, kind, idempotency_key, platform, recipient, payload, not_before)
+    ON CONFLICT (idempotency_key) DO NOTHING`;
+}
+
 const claimedRow = z.object({
   id: z.string(),
   tenant_id: z.string(),
@@ -163,6 +181,20 @@ export async function markSent(db: Client, id: string, owner: string, message: {
   const result = await db.$executeRaw`
     UPDATE delivery
        SET status = 'sent', message_channel = ${message.channel}, message_ts = ${message.ts}, sent_at = now(),
+           lease_owner = NULL, lease_expires_at = NULL
+     WHERE id = ${id}::uuid AND status = 'sending' AND lease_owner = ${owner}`;
+  return result === 1;
+}
+
+/**
+ * Records that a claimed row was deliberately not sent (its renderer said the message is no
+ * longer wanted): done, with no message, `last_error` "skipped: <reason>". False when `owner`
+ * no longer holds the lease.
+ */
+export async function markSkipped(db: Client, id: string, owner: string, reason: string): Promise<boolean> {
+  const result = await db.$executeRaw`
+    UPDATE delivery
+       SET status = 'sent', message_channel = NULL, message_ts = NULL, sent_at = now(), last_error = ${`skipped: ${reason}`},
            lease_owner = NULL, lease_expires_at = NULL
      WHERE id = ${id}::uuid AND status = 'sending' AND lease_owner = ${owner}`;
   return result === 1;

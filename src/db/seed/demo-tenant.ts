@@ -1,8 +1,11 @@
 // The demo organisation "Demo Sdn Bhd": three sales teams in Kuala Lumpur, London and New York,
-// six quarters of quotas and deals, eight weekly pipeline snapshots and a few forecast calls.
+// six quarters of quotas and deals, eight weekly pipeline snapshots, a few forecast calls and a
+// (paused) eNPS pulse survey.
 // Deterministic: the same `today` gives the same rows, ids included. Dates are relative to
 // `today`, so the demo always looks current.
 import { AppError } from "../../core/errors.js";
+import { surveyFromTemplate } from "../../core/pulse/survey-templates.js";
+import { parseScheduleSpec } from "../../core/schedules/parse-schedule-spec.js";
 import type { Database, SqlSession } from "../database.js";
 import { type ColumnSpec, insertColumns } from "./bulk-insert.js";
 import { type FiscalQuarter, fiscalQuarter, isoDate, isoInstant, isoWeekday, lastMondays, parseIsoDate, zonedInstant } from "./calendar.js";
@@ -378,6 +381,7 @@ export function buildDemoTenant(today: string): SeedPlan {
   add("pipelineSnapshots", "pipeline_snapshot", SNAPSHOT_COLUMNS, snapshots);
 
   add("forecastCalls", "forecast_call", FORECAST_CALL_COLUMNS, forecastCalls(tenantId, deals, todayDay, snapshotDays, quarters));
+  add("pulseSurveys", "pulse_survey", PULSE_SURVEY_COLUMNS, [demoPulseSurveyRow(tenantId, createdAt)]);
   return { tenantId, steps, counts };
 }
 
@@ -451,6 +455,31 @@ function callRow(
     isoInstant(zonedInstant(day, random.int(15 * 60, 17 * 60 + 30), person.timeZone)),
   ];
 }
+
+export const DEMO_PULSE_SURVEY_ID = uuidFromKey(`${DEMO_TENANT_ID}:pulse-survey:enps`);
+export const DEMO_PULSE_SURVEY_NAME = "eNPS pulse";
+
+const PULSE_SURVEY_COLUMNS: readonly ColumnSpec[] = [
+  { name: "id", type: "uuid" }, { name: "tenant_id", type: "uuid" }, { name: "name", type: "text" }, { name: "template_id", type: "text" },
+  { name: "definition", type: "text", castTo: "jsonb" }, { name: "owner_id", type: "uuid" }, { name: "audience", type: "text", castTo: "jsonb" },
+  { name: "cron", type: "text" }, { name: "preset", type: "text" }, { name: "time_zone", type: "text" },
+  { name: "status", type: "text", castTo: '"PulseSurveyStatus"' }, { name: "created_at", type: "timestamptz" }, { name: "updated_at", type: "timestamptz" },
+];
+
+/**
+ * The demo's eNPS pulse, owned by the sales-ops admin, for everyone, monthly on the first Monday
+ * at 09:00 in each person's zone — paused, so that it runs when an admin starts it
+ * (`/pulse start enps`) and never surprises a demo.
+ */
+function demoPulseSurveyRow(tenantId: string, createdAt: string): unknown[] {
+  const spec = parseScheduleSpec(DEMO_PULSE_WHEN);
+  return [
+    DEMO_PULSE_SURVEY_ID, tenantId, DEMO_PULSE_SURVEY_NAME, "enps-pulse", JSON.stringify(surveyFromTemplate("enps-pulse", "en")),
+    demoEmployeeId("kevin.tan"), JSON.stringify({ kind: "everyone" }), spec.cron, spec.preset, DEMO_TIME_ZONE, "paused", createdAt, createdAt,
+  ];
+}
+
+const DEMO_PULSE_WHEN = "monthly on the first Monday 09:00";
 
 async function writePlan(session: SqlSession, plan: SeedPlan): Promise<void> {
   for (const step of plan.steps) {

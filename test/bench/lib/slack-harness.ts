@@ -59,6 +59,8 @@ export interface Answer {
 export interface BenchBot {
   app: RunningApp;
   standIn: SlackStandIn;
+  /** The app's signing secret, for requests built by a bench itself. */
+  signingSecret: string;
   /** Error lines the app logged (level error and above), oldest first. */
   appErrors: Array<{ at: string; message: string }>;
   /** "hook": resolved by the stand-in storing the post; "poll": `responses(id)` every 1 ms. */
@@ -133,7 +135,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function startBenchBot(options: { db: Database; clock: Clock; teamId: string; users: BenchUser[] }): Promise<BenchBot> {
+export async function startBenchBot(options: {
+  db: Database;
+  clock: Clock;
+  teamId: string;
+  users: BenchUser[];
+  /** More environment for the app's configuration (e.g. PULSE_TOKEN_SECRET). */
+  env?: Record<string, string>;
+}): Promise<BenchBot> {
   const standIn = createSlackStandIn({ rateLimits: false, teamId: options.teamId });
   await standIn.start();
   for (const user of options.users) {
@@ -179,6 +188,7 @@ export async function startBenchBot(options: { db: Database; clock: Clock; teamI
     SLACK_BOT_TOKEN: standIn.botToken,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: standIn.url,
+    ...options.env,
   });
   let app: RunningApp;
   try {
@@ -196,6 +206,7 @@ export async function startBenchBot(options: { db: Database; clock: Clock; teamI
     app,
     standIn,
     replyDetection: hooked ? "hook" : "poll",
+    signingSecret: SIGNING_SECRET,
     appErrors,
     async ask(user, command, text) {
       const responseUrl = standIn.workspace.createResponseUrl(CHANNEL_ID, user.slackUserId);

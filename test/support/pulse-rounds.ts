@@ -1,0 +1,76 @@
+// Small factories for pulse round tests: anonymous responses written straight into
+// pulse_response / pulse_answer (results tests do not depend on how answering stores them),
+// invitations marked as sent, recipients marked as answered, and people looked up by e-mail.
+import { randomUUID } from "node:crypto";
+import type { Database } from "../../src/db/database.js";
+
+export async function employeeIdOf(db: Database, tenantId: string, email: string): Promise<string> {
+  return (await db.prisma.employee.findFirstOrThrow({ where: { tenantId, email }, select: { id: true } })).id;
+}
+
+export async function teamIdOf(db: Database, tenantId: string, name: string): Promise<string> {
+  return (await db.prisma.team.findFirstOrThrow({ where: { tenantId, name }, select: { id: true } })).id;
+}
+
+export interface ResponseInput {
+  teamId: string | null;
+  band?: string | null;
+  /** Question id -> score (number), choice id or comment (string). */
+  answers: Record<string, number | string>;
+  /** Choice questions: which ids hold choices rather than comments. */
+  choiceQuestions?: readonly string[];
+  answeredOn?: string;
+}
+
+/** Writes anonymous responses of a round, one per entry; returns their ids. */
+export async function insertResponses(db: Database, tenantId: string, roundId: string, responses: readonly ResponseInput[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const response of responses) {
+    const id = randomUUID();
+    ids.push(id);
+    await db.prisma.pulseResponse.create({
+      data: {
+        id,
+        tenantId,
+        roundId,
+        tokenHash: `test-${id}`,
+        teamId: response.teamId,
+        attainmentBand: response.band ?? null,
+        answeredOn: new Date(`${response.answeredOn ?? "2026-08-10"}T00:00:00.000Z`),
+        complete: true,
+      },
+    });
+    await db.prisma.pulseAnswer.createMany({
+      data: Object.entries(response.answers).map(([questionId, value]) => ({
+        responseId: id,
+        questionId,
+        score: typeof value === "number" ? value : null,
+        choiceId: typeof value === "string" && response.choiceQuestions?.includes(questionId) ? value : null,
+        text: typeof value === "string" && !response.choiceQuestions?.includes(questionId) ? value : null,
+      })),
+    });
+  }
+  return ids;
+}
+
+/** As the delivery worker records a sent invitation: status sent, the DM channel and a ts. */
+export async function markInvitesSent(db: Database, roundId: string): Promise<number> {
+  return db.prisma.$executeRaw`
+    UPDATE delivery SET status = 'sent', message_channel = 'D' || upper(substr(md5(recipient), 1, 9)),
+           message_ts = '1786000000.' || lpad((row_number)::text, 6, '0'), sent_at = now()
+      FROM (SELECT id AS row_id, row_number() OVER (ORDER BY idempotency_key) AS row_number FROM delivery
+             WHERE kind = 'pulse_invite' AND payload->>'roundId' = ${roundId}) numbered
+     WHERE delivery.id = numbered.row_id`;
+}
+
+export async function markAnswered(db: Database, roundId: string, employeeIds: readonly string[]): Promise<void> {
+  await db.prisma.pulseRecipient.updateMany({ where: { roundId, employeeId: { in: [...employeeIds] } }, data: { answered: true } });
+}
+
+export async function deliveriesOf(db: Database, kind: string, roundId: string) {
+  return db.prisma.delivery.findMany({
+    where: { kind, payload: { path: ["roundId"], equals: roundId } },
+    select: { idempotencyKey: true, recipient: true, payload: true, notBefore: true, status: true, lastError: true },
+    orderBy: { idempotencyKey: "asc" },
+  });
+}
