@@ -173,7 +173,7 @@ describe("pulse results", () => {
     expect(view.round.number).toBe(3);
     expect(view.summary).toMatchObject({ respondents: 0, suppressed: "no data" });
     const reply = pulseResultsReply(view, "en");
-    expect(text(reply)).toContain("0 of 10 answered (0%)\nNo answers yet.");
+    expect(text(reply)).toContain("0 of 10 answered (0%)\nNobody answered this.");
     expect(text(reply)).not.toContain("eNPS 0");
     expect(reply.summary).toBe("eNPS pulse — round 3 — 0 of 10 answered (0%)");
   });

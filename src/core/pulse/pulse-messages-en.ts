@@ -35,7 +35,7 @@ export const pulseEn: PulseCatalogue = {
   "cut.noBand": "No attainment band",
   "suppressed.reason": ({ reason, threshold }, f) =>
     reason === "no data"
-      ? "No answers yet."
+      ? "Nobody answered this."
       : reason === "below threshold"
         ? `Hidden: fewer than ${f.number(threshold)} people answered.`
         : "Hidden so that a smaller group's answers cannot be worked out from the rest.",

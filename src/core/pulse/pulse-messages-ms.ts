@@ -31,7 +31,7 @@ export const pulseMs: PulseCatalogue = {
   "cut.noBand": "Tiada julat pencapaian",
   "suppressed.reason": ({ reason, threshold }, f) =>
     reason === "no data"
-      ? "Belum ada jawapan."
+      ? "Tiada sesiapa menjawab soalan ini."
       : reason === "below threshold"
         ? `Disembunyikan: kurang daripada ${f.number(threshold)} orang menjawab.`
         : "Disembunyikan supaya jawapan kumpulan yang lebih kecil tidak boleh dikira daripada yang lain.",
