@@ -1,25 +1,14 @@
 // The comment form of a free-text question, opened from the survey DM: its texts and the
 // respondent's comment so far (the latest counts, so they edit rather than add).
 import { AppError } from "../errors.js";
-import type { Locale } from "../i18n/locale.js";
-import type { SalesData } from "../sales-data.js";
-import { admitRespondent } from "./admit-respondent.js";
+import { admitRespondent, type AdmitRespondentOptions } from "./admit-respondent.js";
 import { anonymityThreshold, commentThreshold } from "./anonymise-answer.js";
 import { isRoundOpen, closingInstant, formatSurveyInstant } from "./answer-pulse-question.js";
-import type { PulseAnswerStore, VerifyPulseToken } from "./pulse-answer-store.js";
 import { pulseText } from "./pulse-texts.js";
 import { findQuestion, MAX_FREE_TEXT_CHARS, textIn } from "./survey-definition.js";
 
-export interface OpenPulseCommentOptions {
-  store: PulseAnswerStore;
-  data: SalesData;
-  verifyToken: VerifyPulseToken;
-  tenantId: string;
-  employeeId: string;
-  roundId: string;
-  token: string;
+export interface OpenPulseCommentOptions extends AdmitRespondentOptions {
   questionId: string;
-  locale: Locale;
   now: Date;
 }
 

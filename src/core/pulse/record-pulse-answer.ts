@@ -1,28 +1,17 @@
 // Answering one question of a pulse survey from its DM (a button, a select, the comment form):
 // checks, then stores the answer anonymously, marks the person answered once the response is
 // complete (in a separate transaction), and returns the DM as it now reads.
-import type { Locale } from "../i18n/locale.js";
-import type { SalesData } from "../sales-data.js";
-import { admitRespondent } from "./admit-respondent.js";
+import { admitRespondent, type AdmitRespondentOptions } from "./admit-respondent.js";
 import { coarsenToDay } from "./anonymise-answer.js";
 import { answerPulseQuestion, closedRoundRefusal } from "./answer-pulse-question.js";
-import type { NewResponse, PulseAnswerStore, VerifyPulseToken } from "./pulse-answer-store.js";
+import type { NewResponse } from "./pulse-answer-store.js";
 import { keepsAttainmentBand, respondentCuts } from "./respondent-cuts.js";
 import { requiredQuestionIds, surveyMessage, type SurveyMessage } from "./survey-message.js";
 
-export interface RecordPulseAnswerOptions {
-  store: PulseAnswerStore;
-  data: SalesData;
-  verifyToken: VerifyPulseToken;
-  tenantId: string;
-  /** The person answering, resolved from the chat identity (checked against the invitations). */
-  employeeId: string;
-  roundId: string;
-  token: string;
+export interface RecordPulseAnswerOptions extends AdmitRespondentOptions {
   questionId: string;
   /** As the platform sent it. */
   value: unknown;
-  locale: Locale;
   /** The instant of the answer (UTC). */
   now: Date;
 }

@@ -26,7 +26,6 @@ import { buildOrgChart, reportsUnder } from "../org-chart.js";
 import type { Reply, ReplyBlock } from "../reply.js";
 import { cutList } from "../reply.js";
 import { foldName } from "../use-cases/reply-parts.js";
-import { wallTime } from "../i18n/admin-messages-en.js";
 import { assertTimeZone } from "../schedules/assert-time-zone.js";
 import { ATTAINMENT_BANDS } from "./anonymise-answer.js";
 import { RECENT_ROUNDS } from "./close-pulse-round.js";
