@@ -18,7 +18,11 @@ export interface SlackDeps {
   defaultLocale: Locale;
   logger: Logger;
   /** Answering pulse surveys in their DM: the anonymous responses, and the answer tokens (made on first use). */
-  pulseAnswers: { store: PulseAnswerStore; tokens: () => Promise<PulseTokens> };
+  /**
+   * `busyShare`: the share of the time recording answers may take during a burst of clicks (see
+   * createWorkQueue); below 1 for an embedded database, whose queries run on this thread.
+   */
+  pulseAnswers: { store: PulseAnswerStore; tokens: () => Promise<PulseTokens>; busyShare?: number };
   /** Pulse surveys, their rounds, opt-outs and results, for `/pulse …` and its admin modal. */
   pulseSurveys: PulseStore;
 }

@@ -19,7 +19,11 @@ import { clickLocale, parsePulseClick, respondentOf } from "./pulse-answer-paylo
 export const PULSE_ANSWERS_IN_FLIGHT = 2;
 
 export function registerPulseAnswerAction(app: App, deps: SlackDeps): void {
-  const queue = createWorkQueue(PULSE_ANSWERS_IN_FLIGHT, (error) => deps.logger.error({ err: error }, "pulse answer failed"));
+  const queue = createWorkQueue(
+    PULSE_ANSWERS_IN_FLIGHT,
+    (error) => deps.logger.error({ err: error }, "pulse answer failed"),
+    deps.pulseAnswers.busyShare,
+  );
   app.action<BlockAction>({ type: "block_actions", action_id: PULSE_ANSWER_ACTION }, async (args) => {
     // The click counts when it arrived, however long it then waits its turn (a round may close meanwhile).
     const clickedAt = deps.clock.now();
