@@ -155,7 +155,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   /**
    * Secret behind pulse-survey answer tokens (their MAC and stored hash). Undefined: one is
-   * generated once and kept in DATA_DIR (set it when several replicas share a database).
+   * generated once and kept in the database (table app_secret), shared by every replica.
    */
   pulseTokenSecret: string | undefined;
 }
