@@ -415,12 +415,23 @@ async function clicker(io: ChatIo, email: string): Promise<Clicker> {
   return { io, local, user, email };
 }
 
-/** The latest message in the person's DM with the app that has buttons, and its channel. */
-async function latestInteractive(who: Clicker): Promise<{ channel: string; message: ChatMessage }> {
+/** The latest 50 messages of the person's DM with the app. */
+async function dmMessages(who: Clicker): Promise<z.infer<typeof messagesAnswer> | z.infer<typeof failureAnswer>> {
   const url = new URL("messages", who.local.controlUrl);
   url.searchParams.set("user", who.user.id);
   url.searchParams.set("limit", "50");
-  const answer = await controlJson(await request(url.toString()), messagesAnswer, "the messages");
+  return await controlJson(await request(url.toString()), messagesAnswer, "the messages");
+}
+
+/** A reply only the person sees (a refusal), printed as such. */
+function printPrivately(who: Clicker, message: { text?: unknown; blocks?: unknown }): void {
+  who.io.stdout(`(only ${who.user.realName} sees this)`);
+  for (const line of messageToText(message, { color: who.io.color ?? false }).split("\n")) who.io.stdout(line);
+}
+
+/** The latest message in the person's DM with the app that has buttons, and its channel. */
+async function latestInteractive(who: Clicker): Promise<{ channel: string; message: ChatMessage }> {
+  const answer = await dmMessages(who);
   if (!answer.ok) throw new ChatFailure(`The local Slack workspace could not show the messages: ${answer.error}`);
   const message = [...answer.messages].reverse().find((candidate) => candidate.byBot && actionRows(candidate).length > 0);
   if (!answer.conversation || !message) throw new ChatFailure(`Nothing to click: the bot's DM with ${who.user.realName} has no message with buttons (a survey that closed has none).`);
@@ -445,20 +456,23 @@ async function postControl<T>(who: Clicker, path: string, body: unknown, schema:
   return answer as T;
 }
 
-async function ephemeralCount(who: Clicker): Promise<number> {
+/** What only the person saw in Slack, after the first `after` such replies. */
+async function privateReplies(who: Clicker, after: number): Promise<z.infer<typeof ephemeralsAnswer> | z.infer<typeof failureAnswer>> {
   const url = new URL("ephemerals", who.local.controlUrl);
   url.searchParams.set("user", who.user.id);
-  const answer = await controlJson(await request(url.toString()), ephemeralsAnswer, "the private replies");
+  url.searchParams.set("after", String(after));
+  return await controlJson(await request(url.toString()), ephemeralsAnswer, "the private replies");
+}
+
+async function ephemeralCount(who: Clicker): Promise<number> {
+  const answer = await privateReplies(who, 0);
   if (!answer.ok) throw new ChatFailure(`The local Slack workspace refused the private replies: ${answer.error} (restart the bot if it predates this command)`);
   return answer.total;
 }
 
 /** The survey message as it now reads, rows numbered. */
 async function printMessage(who: Clicker, ts: string): Promise<void> {
-  const url = new URL("messages", who.local.controlUrl);
-  url.searchParams.set("user", who.user.id);
-  url.searchParams.set("limit", "50");
-  const answer = await controlJson(await request(url.toString()), messagesAnswer, "the messages");
+  const answer = await dmMessages(who);
   const message = answer.ok ? answer.messages.find((candidate) => candidate.ts === ts) : undefined;
   if (!message) return;
   for (const line of messageToText(message, { color: who.io.color ?? false, numberActions: actionRows(message).length > 0 }).split("\n")) who.io.stdout(line);
@@ -491,8 +505,7 @@ async function clickAs(io: ChatIo, email: string, spec: string): Promise<number>
     await printMessage(who, message.ts);
     return 0;
   }
-  io.stdout(`(only ${who.user.realName} sees this)`);
-  for (const line of messageToText(reply.body, { color: io.color ?? false }).split("\n")) io.stdout(line);
+  printPrivately(who, reply.body);
   return 1;
 }
 
@@ -526,13 +539,6 @@ async function commentAs(io: ChatIo, email: string, rowText: string, text: strin
 
   const timeoutMs = io.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
-  const refusal = async (after: number) => {
-    const url = new URL("ephemerals", who.local.controlUrl);
-    url.searchParams.set("user", who.user.id);
-    url.searchParams.set("after", String(after));
-    const answer = await controlJson(await request(url.toString()), ephemeralsAnswer, "the private replies");
-    return answer.ok ? answer.ephemerals[0] : undefined;
-  };
   const postsUrl = new URL(`response-urls/${encodeURIComponent(clicked.responseUrlId ?? "")}/posts`, who.local.controlUrl);
   let form: z.infer<typeof viewsAnswer>["views"][number] | undefined;
   while (!form) {
@@ -541,8 +547,7 @@ async function commentAs(io: ChatIo, email: string, rowText: string, text: strin
     const posts = await controlJson(await request(postsUrl.toString()), postsAnswer, "the reply");
     const reply = posts.ok ? posts.posts[0] : undefined;
     if (reply) {
-      io.stdout(`(only ${who.user.realName} sees this)`);
-      for (const line of messageToText(reply.body, { color: io.color ?? false }).split("\n")) io.stdout(line);
+      printPrivately(who, reply.body);
       return 1;
     }
     if (Date.now() > deadline) throw new ChatFailure(`The bot accepted the click on "${label}" but opened no form within ${Math.round(timeoutMs / 1000)} s; see its log.`);
@@ -562,10 +567,7 @@ async function commentAs(io: ChatIo, email: string, rowText: string, text: strin
   if (submitted.status !== 200) throw sendFailure(submitted.status, submitted.body, `the form "${form.title}"`);
   // Saved: the survey message is edited in place. Refused: a private reply in the DM.
   for (;;) {
-    const url = new URL("messages", who.local.controlUrl);
-    url.searchParams.set("user", who.user.id);
-    url.searchParams.set("limit", "50");
-    const answer = await controlJson(await request(url.toString()), messagesAnswer, "the messages");
+    const answer = await dmMessages(who);
     const now = answer.ok ? answer.messages.find((candidate) => candidate.ts === message.ts) : undefined;
     if (now?.editedTs && now.editedTs !== editedBefore) {
       io.stdout(`Comment saved as ${who.user.realName}. The message now reads:`);
@@ -573,10 +575,10 @@ async function commentAs(io: ChatIo, email: string, rowText: string, text: strin
       await printMessage(who, message.ts);
       return 0;
     }
-    const refused = await refusal(ephemeralsBefore);
+    const replies = await privateReplies(who, ephemeralsBefore);
+    const refused = replies.ok ? replies.ephemerals[0] : undefined;
     if (refused) {
-      io.stdout(`(only ${who.user.realName} sees this)`);
-      for (const line of messageToText(refused, { color: io.color ?? false }).split("\n")) io.stdout(line);
+      printPrivately(who, refused);
       return 1;
     }
     if (Date.now() > deadline) throw new ChatFailure(`The bot accepted the comment but did not update the survey within ${Math.round(timeoutMs / 1000)} s; see its log.`);

@@ -41,6 +41,17 @@ export class DeliverySkipped extends Error {
   }
 }
 
+/**
+ * A stored payload parsed with `schema`. One that does not parse can never be rendered, so it
+ * fails with `DeliveryRenderError` (the delivery fails for good) naming `what` and the first bad field.
+ */
+export function parseDeliveryPayload<T>(schema: z.ZodType<T>, payload: unknown, what: string): T {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new DeliveryRenderError(`The ${what} payload is not valid at ${issue.path.join(".") || "payload"}: ${issue.message}`);
+}
+
 /** Slack's limits: 50 blocks per message; text beyond 40,000 characters is refused. */
 const announcementPayload = z.object({
   text: z.string().trim().min(1).max(40_000),

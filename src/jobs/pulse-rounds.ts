@@ -9,19 +9,20 @@ import { dueRoundDates } from "../core/pulse/plan-survey-round.js";
 import type { PulseTenant } from "../core/pulse/pulse-store.js";
 import type { PulsePerson } from "../core/pulse/resolve-audience.js";
 import type { Database } from "../db/database.js";
-import { enqueueDeliveriesInBulk, type NewDelivery } from "../db/repositories/deliveries.js";
+import { enqueueDeliveries, type NewDelivery } from "../db/repositories/deliveries.js";
 import {
   activeSurveys,
   closeRound,
   createPulseStore,
+  latestRoundDates,
   lockReminderCandidates,
   markRemindersCovered,
   openRounds,
   pulseReminderKey,
   recipientGroups,
   roundsDueToClose,
-  roundsOf,
   type OpenRound,
+  type RecipientGroup,
 } from "../db/repositories/pulse-surveys.js";
 import type { Logger } from "../logger.js";
 
@@ -53,13 +54,14 @@ async function planDueRounds(options: RunPulseRoundsOptions): Promise<PulseTickR
   const store = createPulseStore(db.prisma);
   const tenants = new Map<string, { tenant: PulseTenant | null; people: PulsePerson[] }>();
   const planned: PulseTickReport["planned"] = [];
-  for (const survey of await activeSurveys(db.prisma)) {
+  const surveys = await activeSurveys(db.prisma);
+  const lastOpensOn = await latestRoundDates(db.prisma, surveys.map((survey) => survey.id));
+  for (const survey of surveys) {
     try {
-      const [latest] = await roundsOf(db.prisma, survey.id, 1);
       const dates = dueRoundDates({
         schedule: { spec: survey.spec, timeZone: survey.timeZone },
         countFrom: countFromOf(survey),
-        lastOpensOn: latest?.opensOn ?? null,
+        lastOpensOn: lastOpensOn.get(survey.id) ?? null,
         now,
       });
       if (dates.length === 0) continue;
@@ -122,9 +124,11 @@ async function planDueRounds(options: RunPulseRoundsOptions): Promise<PulseTickR
 async function queueDueReminders(options: RunPulseRoundsOptions): Promise<number> {
   const { db, now, logger } = options;
   let queued = 0;
-  for (const round of await openRounds(db.prisma, now)) {
+  const rounds = await openRounds(db.prisma, now);
+  const groups = await recipientGroups(db.prisma, rounds.map((round) => round.id));
+  for (const round of rounds) {
     try {
-      queued += await queueRoundReminders(db, round, now);
+      queued += await queueRoundReminders(db, round, groups.get(round.id) ?? [], now);
     } catch (error) {
       logger.error({ err: error, roundId: round.id }, "queueing pulse reminders failed");
     }
@@ -133,10 +137,10 @@ async function queueDueReminders(options: RunPulseRoundsOptions): Promise<number
   return queued;
 }
 
-async function queueRoundReminders(db: Database, round: OpenRound, now: Date): Promise<number> {
+async function queueRoundReminders(db: Database, round: OpenRound, groups: readonly RecipientGroup[], now: Date): Promise<number> {
   const settings = { remindAfterDays: round.remindAfterDays, remindOnLastDay: round.remindOnLastDay, maxReminders: round.maxReminders };
   let queued = 0;
-  for (const group of await recipientGroups(db.prisma, round.id)) {
+  for (const group of groups) {
     const passed = slotsPassed(groupReminderSlots({ sentAt: group.sendAt, closesAt: round.closesAt, settings }), now);
     // Cheap test first: most ticks find every group's slots covered.
     if (passed === 0 || group.leastCovered === null || group.leastCovered >= passed) continue;
@@ -163,7 +167,7 @@ async function queueRoundReminders(db: Database, round: OpenRound, now: Date): P
             payload: { roundId: round.id, employeeId: reminder.employeeId, locale: candidate.locale, ordinal: reminder.ordinal, invite: candidate.invite },
           };
         });
-        return enqueueDeliveriesInBulk(tx, rows);
+        return enqueueDeliveries(tx, rows);
       },
       { timeout: 60_000, maxWait: 30_000 },
     );

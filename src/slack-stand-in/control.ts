@@ -206,6 +206,24 @@ async function readJson(request: http.IncomingMessage): Promise<unknown> {
   }
 }
 
+/**
+ * `current()` once it holds more than `after` items, or as it is when `wait` ms have passed or the
+ * caller hung up (long polling for the chat CLI).
+ */
+async function waitForMore<T>(current: () => T[], after: number, wait: number, response: http.ServerResponse): Promise<T[]> {
+  const deadline = Date.now() + wait;
+  let closed = false;
+  response.once("close", () => {
+    closed = true;
+  });
+  let found = current();
+  while (found.length <= after && Date.now() < deadline && !closed) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    found = current();
+  }
+  return found;
+}
+
 export function createLocalControl(workspace: WorkspaceModel, options: LocalControlOptions = {}, interactions?: LocalInteractions): LocalControlHandler {
   /** A click or a submission, sent to the app; the app's acknowledgement is in the answer. */
   async function interact(request: http.IncomingMessage, kind: "click" | "submit"): Promise<{ status: number; body: unknown }> {
@@ -258,17 +276,7 @@ export function createLocalControl(workspace: WorkspaceModel, options: LocalCont
     const query = postsQuery.safeParse(Object.fromEntries([...url.searchParams].filter(([key]) => key !== "user")));
     if (!user.success || !query.success) return { status: 400, body: { ok: false, error: "invalid_arguments", detail: `user, and wait from 0 to ${MAX_WAIT_MS} ms` } };
     const { after, wait } = query.data;
-    const current = () => workspace.state.ephemerals.filter((ephemeral) => ephemeral.user === user.data.user);
-    const deadline = Date.now() + wait;
-    let closed = false;
-    response.once("close", () => {
-      closed = true;
-    });
-    let found = current();
-    while (found.length <= after && Date.now() < deadline && !closed) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-      found = current();
-    }
+    const found = await waitForMore(() => workspace.state.ephemerals.filter((ephemeral) => ephemeral.user === user.data.user), after, wait, response);
     const answer: LocalEphemeralsAnswer = { ok: true, ephemerals: structuredClone(found.slice(after)), total: found.length };
     return { status: 200, body: answer };
   }
@@ -325,17 +333,7 @@ export function createLocalControl(workspace: WorkspaceModel, options: LocalCont
     const query = postsQuery.safeParse(Object.fromEntries(url.searchParams));
     if (!query.success) return { status: 400, body: { ok: false, error: "invalid_arguments", detail: `wait is 0 to ${MAX_WAIT_MS} ms` } };
     const { after, wait } = query.data;
-    const current = () => workspace.state.responsePosts.filter((post) => post.responseUrlId === id);
-    const deadline = Date.now() + wait;
-    let closed = false;
-    response.once("close", () => {
-      closed = true;
-    });
-    let found = current();
-    while (found.length <= after && Date.now() < deadline && !closed) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-      found = current();
-    }
+    const found = await waitForMore(() => workspace.state.responsePosts.filter((post) => post.responseUrlId === id), after, wait, response);
     const answer: LocalPostsAnswer = { ok: true, posts: structuredClone(found.slice(after)), total: found.length };
     return { status: 200, body: answer };
   }

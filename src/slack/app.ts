@@ -29,6 +29,13 @@ export interface SlackAdapter {
   stop(): Promise<void>;
 }
 
+/** Every listener, whichever way Slack reaches the app. */
+function registerListeners(app: App, deps: SlackDeps): void {
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+}
+
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = boltLogger(options.logger);
   const clientOptions = options.apiUrl ? { slackApiUrl: options.apiUrl } : {};
@@ -41,9 +48,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       logLevel: LogLevel.INFO,
       clientOptions,
     });
-    registerCommands(app, options.deps);
-    registerActions(app, options.deps);
-    registerViews(app, options.deps);
+    registerListeners(app, options.deps);
     return {
       requestListener: undefined,
       start: async () => {
@@ -62,9 +67,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger,
   });
   const app = new App({ token: options.botToken, receiver, logger, clientOptions });
-  registerCommands(app, options.deps);
-  registerActions(app, options.deps);
-  registerViews(app, options.deps);
+  registerListeners(app, options.deps);
   return {
     requestListener: receiver.requestListener,
     start: async () => {},

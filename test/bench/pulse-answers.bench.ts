@@ -24,13 +24,13 @@ import { createPulseAnswerStore } from "../../src/db/repositories/pulse-response
 import { createSalesData } from "../../src/db/repositories/sales-data.js";
 import { createPulseInviteRenderer } from "../../src/jobs/render/pulse-invite.js";
 import { createPulseTokens } from "../../src/security/pulse-tokens.js";
-import { buildBlockActionsPayload, signSlackRequest, type StandInResponsePost } from "../../src/slack-stand-in/index.js";
+import { buildBlockActionsPayload, signSlackRequest } from "../../src/slack-stand-in/index.js";
 import { createSlackChatPort } from "../../src/slack/chat-port.js";
 import { parseAnswerBlockId } from "../../src/slack/render/pulse-survey.js";
 import { createSlackStandIn, type SlackStandIn } from "../../src/slack-stand-in/index.js";
 import { type AppReplica, startAppReplicas, stopAppReplicas } from "./lib/app-replicas.js";
-import { clockOnSeedDate, openBenchDatabase, postgresAvailable, reopenBenchDatabase, type TenantSize } from "./lib/bench-database.js";
-import { startBenchBot, type BenchUser } from "./lib/slack-harness.js";
+import { clockOnSeedDate, openBenchDatabase, reopenBenchDatabase, runEachBackend, type TenantSize } from "./lib/bench-database.js";
+import { hookResponsePosts, startBenchBot, type BenchUser } from "./lib/slack-harness.js";
 import { sourceFingerprint } from "./lib/source-fingerprint.js";
 import { loadAverage, ms, summarize, type LatencySummary } from "./lib/stats.js";
 import type { BenchOptions, BenchResult, BenchTable } from "./lib/types.js";
@@ -184,40 +184,6 @@ async function pickRespondents(db: Database, tenantId: string, count: number): P
     ),
   );
   return rows.map((row) => ({ employeeId: row.id, name: row.name, email: row.email, timeZone: row.time_zone, locale: row.locale, slackUserId: row.slack_user_id }));
-}
-
-/** Resolves, per response_url id, when the stand-in stores the app's post there. */
-function watchReplies(standIn: SlackStandIn): { waitFor(id: string): Promise<{ post: StandInResponsePost; at: number }> } {
-  const posts = (standIn.workspace as unknown as { state: { responsePosts: StandInResponsePost[] } }).state.responsePosts;
-  const waiting = new Map<string, (reply: { post: StandInResponsePost; at: number }) => void>();
-  const early = new Map<string, { post: StandInResponsePost; at: number }>();
-  const push = posts.push;
-  Object.defineProperty(posts, "push", {
-    configurable: true,
-    enumerable: false,
-    writable: true,
-    value(this: StandInResponsePost[], ...items: StandInResponsePost[]) {
-      const at = performance.now();
-      const length = push.apply(this, items);
-      for (const item of items) {
-        const resolve = waiting.get(item.responseUrlId);
-        if (resolve) {
-          waiting.delete(item.responseUrlId);
-          resolve({ post: item, at });
-        } else if (!early.has(item.responseUrlId)) {
-          early.set(item.responseUrlId, { post: item, at });
-        }
-      }
-      return length;
-    },
-  });
-  return {
-    waitFor(id) {
-      const already = early.get(id);
-      if (already) return Promise.resolve(already);
-      return new Promise((resolve) => waiting.set(id, resolve));
-    },
-  };
 }
 
 async function runBackend(kind: DatabaseKind, size: TenantSize, settings: Settings, options: BenchOptions): Promise<BackendResult> {
@@ -383,7 +349,9 @@ async function runBackend(kind: DatabaseKind, size: TenantSize, settings: Settin
       };
     }
     const appMode = target.mode;
-    const replies = watchReplies(standIn);
+    const hooked = hookResponsePosts(standIn);
+    if (hooked === null) throw new Error("the Slack stand-in no longer keeps its response_url posts in one array");
+    const waitForReply = hooked;
     const agent = new Agent({ pipelining: 0, connections: 512 });
     const urls = target.eventsUrls;
     const signingSecret = target.signingSecret;
@@ -394,7 +362,7 @@ async function runBackend(kind: DatabaseKind, size: TenantSize, settings: Settin
 
     function fire(index: number, scheduledAt: number): void {
       const click = plan[index]!;
-      const reply = replies.waitFor(click.responseUrlId);
+      const reply = waitForReply(click.responseUrlId);
       const sentAt = performance.now();
       if (index >= WARM_UP_CLICKS) sendLag.push(sentAt - scheduledAt);
       pending.push(
@@ -616,29 +584,9 @@ function tablesFor(results: readonly BackendResult[]): BenchTable[] {
 export async function run(options: BenchOptions): Promise<BenchResult> {
   const settings = settingsFor(options);
   const size = options.quick ? QUICK : FULL;
-  const wanted = (options.backends ?? ["postgres", "pglite"]) as DatabaseKind[];
-  const skipped: string[] = [];
-  const results: BackendResult[] = [];
   const code = sourceFingerprint();
   options.log(`${settings.clicks} clicks at ${settings.rate}/s by ${settings.respondents} people; tenant ${size.reps} reps / ${size.opportunities} opportunities`);
-  for (const kind of wanted) {
-    if (kind === "postgres") {
-      const available = await postgresAvailable();
-      if (!available.ok) {
-        if (options.backends?.includes("postgres")) throw new Error(`PostgreSQL does not answer: ${available.reason}`);
-        skipped.push(`[postgres] skipped: the server at BENCH_DATABASE_URL does not answer (${available.reason}).`);
-        continue;
-      }
-    }
-    try {
-      results.push(await runBackend(kind, size, settings, options));
-    } catch (error) {
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      skipped.push(`[${kind}] FAILED: ${message.split("\n").slice(0, 4).join(" / ")}`);
-      options.log(`[${kind}] failed: ${message}`);
-    }
-  }
-  if (results.length === 0) throw new Error(`no backend completed:\n${skipped.join("\n")}`);
+  const { results, skipped } = await runEachBackend(options, (kind) => runBackend(kind, size, settings, options));
   const verdicts = results.map((result) => {
     const allStored = result.stored.found === result.stored.expected && result.stored.wrongValue === 0 && result.noReply === 0 && result.refused === 0;
     const inTime = result.ack.over === 0 && result.non200 === 0;

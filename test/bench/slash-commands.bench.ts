@@ -21,8 +21,8 @@ import {
   clockOnSeedDate,
   openBenchDatabase,
   openProfileConnection,
-  postgresAvailable,
   reopenBenchDatabase,
+  runEachBackend,
   type TenantSize,
 } from "./lib/bench-database.js";
 import { busyTime, type CallLog, type RecordedCall, timedSalesData } from "./lib/profile.js";
@@ -565,31 +565,9 @@ function notesFor(results: BackendResult[], skipped: string[]): string[] {
 export async function run(options: BenchOptions): Promise<BenchResult> {
   const size = options.quick ? QUICK : FULL;
   const requests = options.requests ?? (options.quick ? 50 : 200);
-  const wanted = (options.backends ?? ["postgres", "pglite"]) as DatabaseKind[];
-  const skipped: string[] = [];
-  const results: BackendResult[] = [];
   const code = sourceFingerprint();
   options.log(`tenant ${size.reps} reps / ${size.opportunities} opportunities; ${WARM_UP} warm-up + ${requests} measured requests per command`);
-  for (const kind of wanted) {
-    if (kind === "postgres") {
-      const available = await postgresAvailable();
-      if (!available.ok) {
-        if (options.backends?.includes("postgres")) throw new Error(`PostgreSQL does not answer: ${available.reason}`);
-        skipped.push(`[postgres] skipped: the server at BENCH_DATABASE_URL does not answer (${available.reason}).`);
-        options.log(skipped[skipped.length - 1]!);
-        continue;
-      }
-    }
-    try {
-      results.push(await runBackend(kind, size, requests, options));
-    } catch (error) {
-      // One backend failing (e.g. out of memory) must not lose the other's figures.
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      skipped.push(`[${kind}] FAILED: ${message.split("\n").slice(0, 4).join(" / ")}`);
-      options.log(`[${kind}] failed: ${message}`);
-    }
-  }
-  if (results.length === 0) throw new Error(`no backend completed:\n${skipped.join("\n")}`);
+  const { results, skipped } = await runEachBackend(options, (kind) => runBackend(kind, size, requests, options));
   return {
     name,
     tables: tablesFor(results),

@@ -5,7 +5,7 @@
 // with one results post, opt-out and out of office, and catch-up after downtime.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPulseSurvey, setPulseOptOut, addOutOfOffice, type PulseAdminOptions } from "../../src/core/pulse/manage-pulse-surveys.js";
-import { enqueueDeliveriesInBulk } from "../../src/db/repositories/deliveries.js";
+import { enqueueDeliveries } from "../../src/db/repositories/deliveries.js";
 import { createPulseStore, insertPlannedRound } from "../../src/db/repositories/pulse-surveys.js";
 import { seedDemoTenant } from "../../src/db/seed/demo-tenant.js";
 import { startDeliveryWorker, type DeliveryWorker } from "../../src/jobs/delivery-worker.js";
@@ -252,8 +252,8 @@ describeEachBackend("pulse rounds: planning, reminders, closing", ({ db }) => {
       tenantId, kind: "announcement", idempotencyKey: `bulk:${recipient}`, recipient, payload: { text: `hello ${index}`, nested: { n: index } },
       ...(index === 0 ? { notBefore: new Date("2030-01-01T00:00:00Z") } : {}),
     }));
-    expect(await enqueueDeliveriesInBulk(db().prisma, rows)).toBe(3);
-    expect(await enqueueDeliveriesInBulk(db().prisma, [...rows, { ...rows[0]!, idempotencyKey: "bulk:UBULK4", recipient: "UBULK4" }])).toBe(1);
+    expect(await enqueueDeliveries(db().prisma, rows)).toBe(3);
+    expect(await enqueueDeliveries(db().prisma, [...rows, { ...rows[0]!, idempotencyKey: "bulk:UBULK4", recipient: "UBULK4" }])).toBe(1);
     const stored = await db().prisma.delivery.findMany({ where: { idempotencyKey: { startsWith: "bulk:" } }, orderBy: { idempotencyKey: "asc" } });
     expect(stored.map((row) => [row.recipient, row.platform, row.status, row.payload])).toEqual([
       ["UBULK1", "slack", "pending", { text: "hello 0", nested: { n: 0 } }],

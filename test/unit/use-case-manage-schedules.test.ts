@@ -58,7 +58,7 @@ class InMemoryScheduleStore implements ScheduleStore {
     // In the order added: sorting for people is the use case's job.
     return tenantId === this.tenantRow.id ? [...this.rows] : [];
   }
-  async create(tenantId: string, schedule: NewSchedule, now: Date) {
+  async create(_tenantId: string, schedule: NewSchedule, now: Date) {
     // Like the database's unique (tenant, name): exact, case-sensitive.
     if (this.rows.some((row) => row.name === schedule.name)) return "duplicate" as const;
     this.serial += 1;

@@ -7,7 +7,7 @@
  * nothing. Closing what is closed already changes nothing and says so.
  */
 import { AppError } from "../errors.js";
-import { foldName } from "../use-cases/reply-parts.js";
+import { byName, foldName } from "../use-cases/reply-parts.js";
 import { findSurvey, findTemplateId, requirePulseAdmin, type NamedSurveyOptions } from "./manage-pulse-surveys.js";
 import type { StoredSurvey } from "./pulse-store.js";
 import { pulseText } from "./pulse-texts.js";
@@ -44,7 +44,7 @@ function surveyOrTemplate(surveys: readonly StoredSurvey[], name: string, option
   if (named) return named;
   const templateId = findTemplateId(name);
   const fromTemplate = [...surveys]
-    .sort((a, b) => foldName(a.name).localeCompare(foldName(b.name), "en"))
+    .sort(byName)
     .find((candidate) => templateId !== undefined && candidate.templateId === templateId);
   return fromTemplate ?? findSurvey(surveys, name, options.locale);
 }

@@ -5,12 +5,12 @@
 import { dateOfEpochDay, epochDayOf } from "../dates.js";
 import { AppError, isAppError } from "../errors.js";
 import type { Locale } from "../i18n/locale.js";
-import { assertTimeZone } from "../schedules/assert-time-zone.js";
+import { canonicalTimeZone } from "../schedules/assert-time-zone.js";
 import { nextOccurrence } from "../schedules/list-occurrences.js";
 import { parseScheduleSpec } from "../schedules/parse-schedule-spec.js";
 import { localEpochDayOf } from "../schedules/resolve-wall-time.js";
 import type { ScheduleSpec } from "../schedules/schedule-spec.js";
-import { foldName } from "../use-cases/reply-parts.js";
+import { byName, foldName } from "../use-cases/reply-parts.js";
 import { openSurveyRound } from "./open-survey-round.js";
 import type { ReminderSettings } from "./plan-round-reminders.js";
 import { MAX_OPEN_DAYS, MIN_OPEN_DAYS } from "./plan-survey-round.js";
@@ -154,7 +154,6 @@ function invalid(field: string, message: string): AppError {
 
 
 /** By name as people read it (case- and accent-insensitive), whatever the database's collation. */
-const byName = (a: { name: string }, b: { name: string }): number => foldName(a.name).localeCompare(foldName(b.name), "en");
 
 export async function requirePulseAdmin(options: PulseAdminOptions): Promise<{ tenant: PulseTenant; people: PulsePerson[] }> {
   const [tenant, people] = await Promise.all([options.store.tenant(options.tenantId), options.store.people(options.tenantId)]);
@@ -178,12 +177,9 @@ function checkedName(raw: string, locale: Locale): string {
 }
 
 function checkedTimeZone(timeZone: string, locale: Locale): string {
-  try {
-    assertTimeZone(timeZone);
-  } catch {
-    throw invalid("timeZone", pulseText(locale, "admin.error.badTimeZone", { timeZone }));
-  }
-  return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
+  const zone = canonicalTimeZone(timeZone);
+  if (zone === null) throw invalid("timeZone", pulseText(locale, "admin.error.badTimeZone", { timeZone }));
+  return zone;
 }
 
 /** "Every N weeks" counts from the Monday of the week `now` falls in, in the survey's zone. */

@@ -3,7 +3,7 @@
 import { AppError } from "../errors.js";
 import { admitRespondent, type AdmitRespondentOptions } from "./admit-respondent.js";
 import { anonymityThreshold, commentThreshold } from "./anonymise-answer.js";
-import { isRoundOpen, closingInstant, formatSurveyInstant } from "./answer-pulse-question.js";
+import { closedRoundRefusal, isRoundOpen } from "./answer-pulse-question.js";
 import { pulseText } from "./pulse-texts.js";
 import { findQuestion, MAX_FREE_TEXT_CHARS, textIn } from "./survey-definition.js";
 
@@ -29,10 +29,7 @@ export interface CommentForm {
 export async function openPulseComment(options: OpenPulseCommentOptions): Promise<CommentForm> {
   const { store, locale, now } = options;
   const { round, tokenHash, person } = await admitRespondent(options);
-  if (!isRoundOpen(round, now)) {
-    const closedAt = formatSurveyInstant(closingInstant(round), locale, person.timeZone);
-    throw new AppError("conflict", pulseText(locale, "answer.closed", { closedAt }), { field: "round" });
-  }
+  if (!isRoundOpen(round, now)) throw closedRoundRefusal(round, locale, person.timeZone);
   const question = findQuestion(round.definition, options.questionId);
   if (question?.kind !== "free_text") throw new AppError("invalid_input", pulseText(locale, "answer.unknownQuestion"), { field: "questionId" });
   const answers = await store.answers(round.id, tokenHash);

@@ -4,7 +4,7 @@
  * (`PulseStore.planRound`, one transaction). Shared by the scheduler tick (rounds planned ahead
  * by their schedule) and `/pulse start` (a round an admin opens now).
  */
-import { assertTimeZone } from "../schedules/assert-time-zone.js";
+import { isTimeZone } from "../schedules/assert-time-zone.js";
 import { anonymityThreshold, commentThreshold } from "./anonymise-answer.js";
 import { planSurveyRound, type RoundDate, type RoundPlan } from "./plan-survey-round.js";
 import type { PlannedRound, PulseStore, PulseTenant, StoredSurvey } from "./pulse-store.js";
@@ -32,15 +32,6 @@ export type OpenedRound =
   /** The survey already has a round on that date (another replica, or a rerun). */
   | { readonly outcome: "duplicate"; readonly plan: RoundPlan };
 
-function knownZone(timeZone: string): boolean {
-  try {
-    assertTimeZone(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Plans and writes the round. A round skipped after downtime (see `plan-survey-round.ts`) is
  * written closed with nobody invited, so that it is decided once.
@@ -60,7 +51,7 @@ export async function openSurveyRound(options: OpenSurveyRoundOptions): Promise<
     when: startNow ? { startNow: true } : options.when,
     referenceTimeZone: survey.timeZone,
     // A person whose stored zone is not a zone gets the survey's rather than stopping the round.
-    recipients: audience.recipients.map((person) => ({ id: person.id, timeZone: knownZone(person.timeZone) ? person.timeZone : survey.timeZone })),
+    recipients: audience.recipients.map((person) => ({ id: person.id, timeZone: isTimeZone(person.timeZone) ? person.timeZone : survey.timeZone })),
     openDays: survey.openDays,
     now,
   });

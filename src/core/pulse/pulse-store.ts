@@ -12,23 +12,9 @@ import type { SurveyDefinition } from "./survey-definition.js";
 export type SurveyStatus = "active" | "paused";
 export type RoundStatus = "open" | "closed";
 
-export interface StoredSurvey {
+export interface StoredSurvey extends NewSurvey {
   readonly id: string;
   readonly tenantId: string;
-  readonly name: string;
-  /** The built-in template it was made from ("enps-pulse"), if any. */
-  readonly templateId: string | null;
-  readonly definition: SurveyDefinition;
-  readonly ownerId: string;
-  /** Channel for the close-of-round post; null: a DM to the owner. */
-  readonly resultsChannel: string | null;
-  readonly audience: AudienceSpec;
-  readonly spec: ScheduleSpec;
-  /** The zone whose calendar decides a round's date. */
-  readonly timeZone: string;
-  readonly openDays: number;
-  readonly reminders: ReminderSettings;
-  readonly status: SurveyStatus;
   readonly createdAt: Date;
   /** Last change (edit, pause, resume): rounds are counted from the later of this and creation. */
   readonly updatedAt: Date;
@@ -73,12 +59,15 @@ export interface PulseTeam {
 
 export interface NewSurvey {
   readonly name: string;
+  /** The built-in template it was made from ("enps-pulse"), if any. */
   readonly templateId: string | null;
   readonly definition: SurveyDefinition;
   readonly ownerId: string;
+  /** Channel for the close-of-round post; null: a DM to the owner. */
   readonly resultsChannel: string | null;
   readonly audience: AudienceSpec;
   readonly spec: ScheduleSpec;
+  /** The zone whose calendar decides a round's date. */
   readonly timeZone: string;
   readonly openDays: number;
   readonly reminders: ReminderSettings;

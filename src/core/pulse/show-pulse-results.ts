@@ -25,8 +25,8 @@ import type { Locale } from "../i18n/locale.js";
 import { buildOrgChart, reportsUnder } from "../org-chart.js";
 import type { Reply, ReplyBlock } from "../reply.js";
 import { cutList } from "../reply.js";
-import { foldName } from "../use-cases/reply-parts.js";
-import { assertTimeZone } from "../schedules/assert-time-zone.js";
+import { byName, foldName } from "../use-cases/reply-parts.js";
+import { isTimeZone } from "../schedules/assert-time-zone.js";
 import { ATTAINMENT_BANDS } from "./anonymise-answer.js";
 import { RECENT_ROUNDS } from "./close-pulse-round.js";
 import type { PulseStore, PulseTeam, StoredRound, StoredSurvey } from "./pulse-store.js";
@@ -119,7 +119,7 @@ export function resultsScopeFor(
   if (!viewer.active) return null;
   if (viewer.role === "admin" || survey.ownerId === viewer.id) return { kind: "all" };
   if (viewer.role !== "manager") return null;
-  const managed = teamsManagedUnder(viewer.id, people, teams).sort((a, b) => foldName(a.name).localeCompare(foldName(b.name), "en"));
+  const managed = teamsManagedUnder(viewer.id, people, teams).sort(byName);
   if (managed.length === 0) return null;
   return { kind: "teams", teamIds: managed.map((team) => team.id), teamNames: managed.map((team) => team.name) };
 }
@@ -149,7 +149,8 @@ async function summaryOf(store: PulseStore, round: StoredRound, scope: ResultsSc
 
 /**
  * The view of one closed round's results in a scope (the close-of-round post uses the whole
- * audience). Throws for an open round: its figures are never computed.
+ * audience). Throws for an open round: its figures are never computed. `recentRounds`: the
+ * survey's newest `RECENT_ROUNDS` rounds when the caller has read them already.
  */
 export async function resultsViewOf(
   store: PulseStore,
@@ -157,9 +158,10 @@ export async function resultsViewOf(
   round: StoredRound,
   scope: ResultsScope,
   teams: readonly PulseTeam[],
+  recentRounds?: readonly StoredRound[],
 ): Promise<PulseResultsView> {
   const summary = await summaryOf(store, round, scope);
-  const past = (await store.rounds(survey.id, RECENT_ROUNDS)).filter(
+  const past = (recentRounds ?? (await store.rounds(survey.id, RECENT_ROUNDS))).filter(
     (candidate) => candidate.status === "closed" && candidate.invited > 0 && candidate.number <= round.number,
   );
   // Oldest first, so that two rounds closed on one day keep their order.
@@ -179,15 +181,6 @@ export async function resultsViewOf(
     teamNames: Object.fromEntries(teams.map((team) => [team.id, team.name])),
     trend: trendOf(trendRounds),
   };
-}
-
-function zoneOr(timeZone: string, fallback: string): string {
-  try {
-    assertTimeZone(timeZone);
-    return timeZone;
-  } catch {
-    return fallback;
-  }
 }
 
 /**
@@ -214,7 +207,7 @@ export async function showPulseResults(options: ShowPulseResultsOptions): Promis
   if (options.name !== undefined && options.name.trim() !== "") {
     survey = visible.find((candidate) => foldName(candidate.name) === foldName(options.name!));
     if (!survey) {
-      const names = visible.map((candidate) => candidate.name).sort((a, b) => foldName(a).localeCompare(foldName(b), "en"));
+      const names = [...visible].sort(byName).map((candidate) => candidate.name);
       throw new AppError("invalid_input", pulseText(locale, "results.noSuchSurvey", { name: options.name, names }), { field: "name" });
     }
   } else {
@@ -250,9 +243,9 @@ export async function showPulseResults(options: ShowPulseResultsOptions): Promis
   return {
     surveyName: survey.name,
     scope,
-    timeZone: zoneOr(viewer.timeZone, survey.timeZone),
+    timeZone: isTimeZone(viewer.timeZone) ? viewer.timeZone : survey.timeZone,
     open,
-    closed: lastClosed ? await resultsViewOf(store, survey, lastClosed, scope, teams) : null,
+    closed: lastClosed ? await resultsViewOf(store, survey, lastClosed, scope, teams, rounds) : null,
   };
 }
 

@@ -156,9 +156,10 @@ export function surveyMessage(options: SurveyMessageOptions): SurveyMessage {
   const survey = round.definition;
   const byQuestion = new Map(options.answers.map((answer) => [answer.questionId, answer]));
   const questions = survey.questions.map((question, index) => questionView(question, index + 1, byQuestion.get(question.id), survey, locale));
-  const answered = questions.filter((question) => question.answerLine !== null).length;
+  const answeredIds = questions.filter((question) => question.answerLine !== null).map((question) => question.id);
+  const answered = answeredIds.length;
   const total = questions.length;
-  const complete = isResponseComplete(survey, questions.filter((question) => question.answerLine !== null).map((question) => question.id));
+  const complete = isResponseComplete(survey, answeredIds);
   const state: SurveyState = !isRoundOpen(round, now) ? "closed" : complete ? "complete" : "open";
   const closing = formatSurveyInstant(closingInstant(round), locale, timeZone);
   const status =

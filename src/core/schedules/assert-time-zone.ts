@@ -22,3 +22,18 @@ export function assertTimeZone(timeZone: string): void {
   }
   known.add(timeZone);
 }
+
+/** Whether `timeZone` passes `assertTimeZone`. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    assertTimeZone(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone as the runtime spells it ("asia/kuala_lumpur" -> "Asia/Kuala_Lumpur"), or null when it is not one. */
+export function canonicalTimeZone(timeZone: string): string | null {
+  return isTimeZone(timeZone) ? new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone : null;
+}

@@ -1,4 +1,4 @@
-export { assertTimeZone } from "./assert-time-zone.js";
+export { assertTimeZone, canonicalTimeZone, isTimeZone } from "./assert-time-zone.js";
 export { catchUpDecision, missedSlots, type CatchUpDecision, type MissedSlotsOptions } from "./decide-catch-up.js";
 export { describeSchedule } from "./describe-schedule.js";
 export {

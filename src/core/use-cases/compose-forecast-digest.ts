@@ -10,15 +10,16 @@ import { answerText } from "../i18n/answers.js";
 import { digestText } from "../i18n/digests.js";
 import { formatMoney, formatPercent } from "../i18n/format.js";
 import type { Locale } from "../i18n/locale.js";
-import { t } from "../i18n/messages.js";
 import type { Period } from "../period-spec.js";
 import { currentQuarter, localDateOf } from "../periods.js";
 import { projectionHorizonDays, projectPeriodClose, winRateModelFromCounts } from "../projection.js";
 import type { Reply, ReplyBlock } from "../reply.js";
 import type { DealChange, SalesData, SnapshotSummary } from "../sales-data.js";
 import type { Opportunity } from "../types.js";
+import { forecastFigureFields } from "./forecast-figures.js";
 import { periodLabel } from "./reply-parts.js";
-import { digestScope, digestTeamQuota, effectiveQuotasOf } from "./digest-scope.js";
+import { effectiveQuotas } from "./team-scope.js";
+import { digestScope, digestTeamQuota } from "./digest-scope.js";
 import {
   atRiskCriteria,
   atRiskSection,
@@ -118,8 +119,8 @@ export async function composeForecastDigest(options: ComposeForecastDigestOption
   const totals = forecastTotals(summaries, period);
   const model = winRateModelFromCounts(counts, today, horizonDays);
   const projection = projectPeriodClose({ period, today, opportunities: summaries, model });
-  const quotas = effectiveQuotasOf(scope.members, records, period);
-  const { quotaMinor } = digestTeamQuota(scope, period, summaries, quotas);
+  const quotas = effectiveQuotas(section.names, records, period);
+  const quotaMinor = digestTeamQuota(scope, period, summaries, quotas);
   const figures: DigestFigures = {
     closedMinor: totals.closedMinor,
     commitMinor: totals.commitMinor,
@@ -177,19 +178,13 @@ export async function composeForecastDigest(options: ComposeForecastDigestOption
   };
 }
 
-/** Closed, Commit, Best case, Pipeline, Weighted pipeline, Projection, Team quota and Attainment, formatted. */
+/** The `/forecast` figures, then Team quota and Attainment, formatted. */
 function figureFields(locale: Locale, currency: string, figures: DigestFigures): Array<{ label: string; value: string }> {
-  const m = (minor: number): string => formatMoney(minor, currency, locale);
   return [
-    { label: answerText(locale, "label.closed"), value: m(figures.closedMinor) },
-    { label: t(locale, "label.commit"), value: m(figures.commitMinor) },
-    { label: t(locale, "label.bestCase"), value: m(figures.bestCaseMinor) },
-    { label: t(locale, "label.pipeline"), value: m(figures.pipelineMinor) },
-    { label: t(locale, "label.weightedPipeline"), value: m(figures.weightedPipelineMinor) },
-    { label: t(locale, "label.projection"), value: m(figures.projectedMinor) },
+    ...forecastFigureFields(locale, currency, figures),
     {
       label: answerText(locale, "label.teamQuota"),
-      value: figures.quotaMinor === null ? answerText(locale, "forecast.noQuota") : m(figures.quotaMinor),
+      value: figures.quotaMinor === null ? answerText(locale, "forecast.noQuota") : formatMoney(figures.quotaMinor, currency, locale),
     },
     {
       label: digestText(locale, "label.attainment"),

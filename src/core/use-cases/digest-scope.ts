@@ -1,10 +1,9 @@
 // Whose numbers a team's digest adds up, and the team's quota, the way `/forecast team` does.
-import { rollUpForecast, rollUpMembers, type PersonForecast } from "../forecast.js";
-import { buildOrgChart, reportsUnder, type OrgChart } from "../org-chart.js";
+import { rollUpForecast, rollUpMembers } from "../forecast.js";
+import { buildOrgChart, reportsUnder } from "../org-chart.js";
 import type { Period } from "../period-spec.js";
-import { effectiveQuota } from "../quota.js";
 import type { Person, SalesTeam } from "../sales-data.js";
-import type { OpportunityState, QuotaRecord } from "../types.js";
+import type { OpportunityState } from "../types.js";
 import { teamQuotaOf } from "./team-scope.js";
 
 export interface DigestScope {
@@ -39,16 +38,6 @@ export function digestScope(people: readonly Person[], team: SalesTeam): DigestS
   return { members: ids.map((id) => byId.get(id)!), memberIds: ids };
 }
 
-/** Effective quota (ramp and pro-ration applied) per employee id, minor units. */
-export function effectiveQuotasOf(members: readonly Person[], records: readonly QuotaRecord[], period: Period): Map<string, number> {
-  const byId = new Map(members.map((person) => [person.id, person]));
-  const quotas = new Map<string, number>();
-  for (const record of records) {
-    quotas.set(record.employeeId, effectiveQuota(record, period, byId.get(record.employeeId)?.startDate ?? null).effectiveQuotaMinor);
-  }
-  return quotas;
-}
-
 /**
  * The team's quota: for each person at the top of the team (the manager, normally), the quotas
  * of the people who carry deals below them (`teamQuotaOf`); null when nobody has a quota.
@@ -58,7 +47,7 @@ export function digestTeamQuota(
   period: Period,
   summaries: readonly OpportunityState[],
   quotas: ReadonlyMap<string, number>,
-): { quotaMinor: number | null; rollUp: Map<string, PersonForecast>; org: OrgChart } {
+): number | null {
   const org = buildOrgChart(scope.members);
   const rollUp = rollUpForecast({ org, period, opportunities: summaries, quotas });
   const inScope = new Set(scope.memberIds);
@@ -69,5 +58,5 @@ export function digestTeamQuota(
     const quota = teamQuotaOf(person.id, rollUp, quotas);
     if (quota !== null) quotaMinor = (quotaMinor ?? 0) + quota;
   }
-  return { quotaMinor, rollUp, org };
+  return quotaMinor;
 }

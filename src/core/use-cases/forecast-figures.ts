@@ -2,6 +2,7 @@
 // week-over-week change.
 import { answerText } from "../i18n/answers.js";
 import { formatMoney } from "../i18n/format.js";
+import type { Locale } from "../i18n/locale.js";
 import { t } from "../i18n/messages.js";
 import type { DealMove, ForecastTotals } from "../forecast.js";
 import { addDays } from "../dates.js";
@@ -56,15 +57,23 @@ export async function projectionModel(context: QuestionContext, period: Pick<Per
 
 /** Closed, Commit, Best case, Pipeline, Weighted pipeline and Projection, formatted. */
 export function figureFields(context: QuestionContext, totals: ForecastTotals, projectedMinor: number): Array<{ label: string; value: string }> {
-  const { locale } = context;
-  const m = (minor: number): string => formatMoney(minor, context.tenant.currency, locale);
+  return forecastFigureFields(context.locale, context.tenant.currency, { ...totals, projectedMinor });
+}
+
+/** The same six fields from the figures alone (the weekly digest adds its own after them); minor units of `currency`. */
+export function forecastFigureFields(
+  locale: Locale,
+  currency: string,
+  figures: Pick<ForecastTotals, "closedMinor" | "commitMinor" | "bestCaseMinor" | "pipelineMinor" | "weightedPipelineMinor"> & { projectedMinor: number },
+): Array<{ label: string; value: string }> {
+  const m = (minor: number): string => formatMoney(minor, currency, locale);
   return [
-    { label: answerText(locale, "label.closed"), value: m(totals.closedMinor) },
-    { label: t(locale, "label.commit"), value: m(totals.commitMinor) },
-    { label: t(locale, "label.bestCase"), value: m(totals.bestCaseMinor) },
-    { label: t(locale, "label.pipeline"), value: m(totals.pipelineMinor) },
-    { label: t(locale, "label.weightedPipeline"), value: m(totals.weightedPipelineMinor) },
-    { label: t(locale, "label.projection"), value: m(projectedMinor) },
+    { label: answerText(locale, "label.closed"), value: m(figures.closedMinor) },
+    { label: t(locale, "label.commit"), value: m(figures.commitMinor) },
+    { label: t(locale, "label.bestCase"), value: m(figures.bestCaseMinor) },
+    { label: t(locale, "label.pipeline"), value: m(figures.pipelineMinor) },
+    { label: t(locale, "label.weightedPipeline"), value: m(figures.weightedPipelineMinor) },
+    { label: t(locale, "label.projection"), value: m(figures.projectedMinor) },
   ];
 }
 

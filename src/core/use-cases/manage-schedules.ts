@@ -8,7 +8,7 @@ import { adminText } from "../i18n/admin-texts.js";
 import type { Locale } from "../i18n/locale.js";
 import type { Reply, ReplyBlock } from "../reply.js";
 import type { ScheduleStore, ScheduleTarget, ScheduleTeam, SlotOutcome, StoredSchedule } from "../schedule-store.js";
-import { assertTimeZone } from "../schedules/assert-time-zone.js";
+import { canonicalTimeZone } from "../schedules/assert-time-zone.js";
 import { describeSchedule } from "../schedules/describe-schedule.js";
 import { nextOccurrence } from "../schedules/list-occurrences.js";
 import {
@@ -20,7 +20,7 @@ import {
 import { parseScheduleSpec } from "../schedules/parse-schedule-spec.js";
 import { localEpochDayOf } from "../schedules/resolve-wall-time.js";
 import type { ScheduleKind, ScheduleSpec } from "../schedules/schedule-spec.js";
-import { foldName, textReply } from "./reply-parts.js";
+import { byName, foldName, textReply } from "./reply-parts.js";
 
 /** The kinds an admin may add, as typed. */
 export const SCHEDULE_KINDS: readonly ScheduleKind[] = ["forecast_digest"];
@@ -99,7 +99,6 @@ export interface SchedulePauseResult {
 }
 
 /** By name as people read it (case- and accent-insensitive), whatever the database's collation. */
-const byName = (a: { name: string }, b: { name: string }): number => foldName(a.name).localeCompare(foldName(b.name), "en");
 
 function invalid(field: string, value: string, text: string): AppError {
   return new AppError("invalid_input", text, { field, value });
@@ -117,12 +116,9 @@ async function requireAdmin(options: ScheduleAdminOptions) {
 
 /** The IANA zone as the runtime spells it ("asia/kuala_lumpur" -> "Asia/Kuala_Lumpur"). */
 function checkedTimeZone(timeZone: string, locale: Locale): string {
-  try {
-    assertTimeZone(timeZone);
-  } catch {
-    throw invalid("timeZone", timeZone, adminText(locale, "error.badTimeZone", { timeZone }));
-  }
-  return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
+  const zone = canonicalTimeZone(timeZone);
+  if (zone === null) throw invalid("timeZone", timeZone, adminText(locale, "error.badTimeZone", { timeZone }));
+  return zone;
 }
 
 /** "Every N weeks" counts from the Monday of the week `now` falls in, in the schedule's zone. */

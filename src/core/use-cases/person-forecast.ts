@@ -42,7 +42,7 @@ export async function answerPersonForecast(context: QuestionContext, person: Per
 
   const totals = forecastTotals(deals, period);
   const projection = projectPeriodClose({ period, today, opportunities: deals, model });
-  const quota = effectiveQuotas(context, records, period).get(person.id) ?? null;
+  const quota = effectiveQuotas(context.byId, records, period).get(person.id) ?? null;
   const call = latestForecastCall(calls, person.id, period);
   const own = person.id === context.asker.id;
 

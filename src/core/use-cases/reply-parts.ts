@@ -75,3 +75,8 @@ export function foldName(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** Orders named things by their folded names (accents and case aside), for lists people scan. */
+export function byName(a: { name: string }, b: { name: string }): number {
+  return foldName(a.name).localeCompare(foldName(b.name), "en");
+}

@@ -32,7 +32,7 @@ export async function answerTeamForecast(context: QuestionContext, scope: TeamSc
   // Last week's team totals from grouped snapshot rows: no per-deal load at team scope.
   const before = snapshotDate === null ? null : await lastWeeksTotals(context, scope, period, snapshotDate);
 
-  const quotas = effectiveQuotas(context, records, period);
+  const quotas = effectiveQuotas(context.byId, records, period);
   const rollUp = rollUpForecast({
     org: context.org,
     period,

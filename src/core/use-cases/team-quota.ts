@@ -30,7 +30,7 @@ export async function answerTeamQuota(context: QuestionContext, root: Person, pe
     data.quotas(tenantId, scope.memberIds, period),
     data.dealSummaries(tenantId, scope.memberIds, { start: period.start, end: period.end }, lineGroups(context, scope)),
   ]);
-  const quotas = effectiveQuotas(context, records, period);
+  const quotas = effectiveQuotas(context.byId, records, period);
   const rollUp = rollUpForecast({
     org: context.org,
     period,
@@ -129,7 +129,7 @@ export async function answerLeaderboard(context: QuestionContext, period: Period
         data.quotas(tenantId, ids, period),
         data.dealSummaries(tenantId, ids, { start: period.start, end: period.end }),
       ]);
-  const quotas = effectiveQuotas(context, records, period);
+  const quotas = effectiveQuotas(context.byId, records, period);
   const byOwner = new Map<string, OpportunityState[]>();
   for (const summary of summaries) {
     const list = byOwner.get(summary.ownerId);

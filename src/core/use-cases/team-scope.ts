@@ -53,11 +53,15 @@ export function wholeTeamGroup(scope: TeamScope): OwnerGroups {
   return new Map(scope.memberIds.map((id) => [id, groupId]));
 }
 
-/** Effective quota (ramp and pro-ration applied) per employee id, minor units. */
-export function effectiveQuotas(context: QuestionContext, records: readonly QuotaRecord[], period: Period): Map<string, number> {
+/** Effective quota (ramp and pro-ration applied) per employee id, minor units; `people` by id gives start dates. */
+export function effectiveQuotas(
+  people: ReadonlyMap<string, Pick<Person, "startDate">>,
+  records: readonly QuotaRecord[],
+  period: Period,
+): Map<string, number> {
   const quotas = new Map<string, number>();
   for (const record of records) {
-    const person = context.byId.get(record.employeeId);
+    const person = people.get(record.employeeId);
     const quota = effectiveQuota(record, period, person?.startDate ?? null);
     quotas.set(record.employeeId, quota.effectiveQuotaMinor);
   }

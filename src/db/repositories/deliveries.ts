@@ -82,31 +82,11 @@ export interface FailedDelivery {
 
 /**
  * Inserts the rows, skipping those whose idempotency key exists already (a second replica's
- * insert collides instead of duplicating). Returns how many rows are new.
+ * insert collides instead of duplicating). Returns how many rows are new. One INSERT … SELECT
+ * FROM unnest(…) statement, each column one array parameter, so that thousands of rows (a survey
+ * round's invitations) stay one statement with seven parameters.
  */
 export async function enqueueDeliveries(tx: Client, rows: readonly NewDelivery[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const result = await tx.delivery.createMany({
-    data: rows.map((row) => ({
-      tenantId: row.tenantId,
-      kind: row.kind,
-      idempotencyKey: row.idempotencyKey,
-      recipient: row.recipient,
-      payload: row.payload as Prisma.InputJsonValue,
-      ...(row.platform ? { platform: row.platform } : {}),
-      ...(row.notBefore ? { notBefore: row.notBefore } : {}),
-    })),
-    skipDuplicates: true,
-  });
-  return result.count;
-}
-
-/**
- * `enqueueDeliveries` for thousands of rows (a survey round's invitations): one INSERT … SELECT
- * FROM unnest(…) statement per call, each column one array parameter, instead of a parameter per
- * value. Same rules: an existing idempotency key is skipped; returns how many rows are new.
- */
-export async function enqueueDeliveriesInBulk(tx: Client, rows: readonly NewDelivery[]): Promise<number> {
   if (rows.length === 0) return 0;
   return tx.$executeRaw`
     INSERT INTO delivery (id, tenant_id, kind, idempotency_key, platform, recipient, payload, not_before)

@@ -23,7 +23,7 @@ import type { RoundAnswer } from "../../core/pulse/summarise-round.js";
 import { validateSurvey } from "../../core/pulse/validate-survey.js";
 import { isLocale } from "../../core/i18n/locale.js";
 import { Prisma, type PrismaClient } from "../generated/client.js";
-import { enqueueDeliveries, enqueueDeliveriesInBulk, type NewDelivery } from "./deliveries.js";
+import { enqueueDeliveries, type NewDelivery } from "./deliveries.js";
 import { dateValue, isoDate } from "./sales-data.js";
 
 type Client = PrismaClient | Prisma.TransactionClient;
@@ -149,6 +149,19 @@ export async function roundsOf(db: Client, surveyId: string, limit: number): Pro
   return rows.map(toRound);
 }
 
+const latestRoundRow = z.object({ survey_id: z.string(), opens_on: z.coerce.date() });
+
+/** The local date (`YYYY-MM-DD`) of each survey's latest round (highest number), by survey id; one query. */
+export async function latestRoundDates(db: Client, surveyIds: readonly string[]): Promise<Map<string, string>> {
+  if (surveyIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT DISTINCT ON (survey_id) survey_id::text AS survey_id, opens_on
+      FROM pulse_round
+     WHERE survey_id = ANY(${[...surveyIds]}::uuid[])
+     ORDER BY survey_id, number DESC`;
+  return new Map(rows.map((raw) => latestRoundRow.parse(raw)).map((row) => [row.survey_id, isoDate(row.opens_on)]));
+}
+
 export async function roundById(db: Client, roundId: string): Promise<(StoredRound & { tenantId: string }) | null> {
   const row = await db.pulseRound.findUnique({ where: { id: roundId }, select: { ...roundSelect, tenantId: true } });
   return row ? { ...toRound(row), tenantId: row.tenantId } : null;
@@ -204,7 +217,7 @@ export async function insertPlannedRound(tx: Prisma.TransactionClient, round: Ne
       SELECT ${roundId}::uuid, u.employee_id, ${round.tenantId}::uuid, u.time_zone, u.send_at
         FROM unnest(${batch.map((send) => send.employeeId)}::uuid[], ${batch.map((send) => send.timeZone)}::text[],
                     ${batch.map((send) => send.sendAt.toISOString())}::timestamptz[]) AS u(employee_id, time_zone, send_at)`;
-    await enqueueDeliveriesInBulk(
+    await enqueueDeliveries(
       tx,
       batch.map(
         (send): NewDelivery => ({
@@ -360,17 +373,28 @@ export async function openRounds(db: Client, now: Date): Promise<OpenRound[]> {
   return rows.map(({ survey, ...row }) => ({ ...row, ...survey }));
 }
 
-const groupRow = z.object({ send_at: z.coerce.date(), least: z.coerce.number().int().nullable() });
+const groupRow = z.object({ round_id: z.string(), send_at: z.coerce.date(), least: z.coerce.number().int().nullable() });
 
-/**
- * The round's invitees grouped by the instant they received it, with the fewest reminder slots
- * covered among those who have not answered (null: everyone answered).
- */
-export async function recipientGroups(db: Client, roundId: string): Promise<Array<{ sendAt: Date; leastCovered: number | null }>> {
+export interface RecipientGroup {
+  sendAt: Date;
+  /** The fewest reminder slots covered among those who have not answered (null: everyone answered). */
+  leastCovered: number | null;
+}
+
+/** The rounds' invitees grouped by the instant they received it, by round id (groups in send order); one query. */
+export async function recipientGroups(db: Client, roundIds: readonly string[]): Promise<Map<string, RecipientGroup[]>> {
+  const groups = new Map<string, RecipientGroup[]>();
+  if (roundIds.length === 0) return groups;
   const rows = await db.$queryRaw<unknown[]>`
-    SELECT send_at, MIN(reminders_sent) FILTER (WHERE NOT answered)::int AS least
-      FROM pulse_recipient WHERE round_id = ${roundId}::uuid GROUP BY send_at ORDER BY send_at`;
-  return rows.map((raw) => groupRow.parse(raw)).map((row) => ({ sendAt: row.send_at, leastCovered: row.least }));
+    SELECT round_id::text AS round_id, send_at, MIN(reminders_sent) FILTER (WHERE NOT answered)::int AS least
+      FROM pulse_recipient WHERE round_id = ANY(${[...roundIds]}::uuid[]) GROUP BY round_id, send_at ORDER BY round_id, send_at`;
+  for (const row of rows.map((raw) => groupRow.parse(raw))) {
+    const group = { sendAt: row.send_at, leastCovered: row.least };
+    const list = groups.get(row.round_id);
+    if (list === undefined) groups.set(row.round_id, [group]);
+    else list.push(group);
+  }
+  return groups;
 }
 
 const reminderCandidateRow = z.object({

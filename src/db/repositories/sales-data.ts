@@ -381,21 +381,7 @@ export function createSalesData(prisma: Client): SalesData {
     },
 
     async snapshot(tenantId, date, ownerIds, range) {
-      const rows = await prisma.$queryRaw<
-        Array<{
-          opportunity_id: string;
-          owner_id: string;
-          name: string;
-          account_name: string | null;
-          stage_name: string;
-          amount: string;
-          probability: number;
-          forecast_category: OpportunityState["forecastCategory"];
-          close_date: Date;
-          is_closed: boolean;
-          is_won: boolean;
-        }>
-      >`
+      const rows = await prisma.$queryRaw<Array<Omit<DealRow, "id" | "last_activity_at"> & { opportunity_id: string }>>`
         SELECT p.opportunity_id::text AS opportunity_id, p.owner_id::text AS owner_id, o.name, o.account_name,
                s.name AS stage_name, p.amount_minor::text AS amount, p.probability::int AS probability,
                p.forecast_category::text AS forecast_category, p.close_date, p.is_closed, p.is_won

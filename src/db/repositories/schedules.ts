@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isLocale } from "../../core/i18n/locale.js";
 import type { ScheduleStore, ScheduleTarget, StoredSchedule } from "../../core/schedule-store.js";
 import { Prisma, type PrismaClient } from "../generated/client.js";
-import { isoDate } from "./sales-data.js";
+import { dateValue, isoDate } from "./sales-data.js";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -75,32 +75,25 @@ export interface ScheduleInput {
   enabled?: boolean;
 }
 
+function newScheduleData(input: ScheduleInput, now: Date) {
+  return {
+    ...input,
+    anchorDate: input.anchorDate ? dateValue(input.anchorDate) : null,
+    // A new schedule starts from now: it does not "catch up" on slots before it existed.
+    lastSlotAt: now,
+    createdAt: now,
+  };
+}
+
 export async function createSchedule(prisma: Client, input: ScheduleInput, now: Date): Promise<ScheduleRecord> {
-  const row = await prisma.schedule.create({
-    data: {
-      ...input,
-      anchorDate: input.anchorDate ? new Date(`${input.anchorDate}T00:00:00.000Z`) : null,
-      // A new schedule starts from now: it does not "catch up" on slots before it existed.
-      lastSlotAt: now,
-      createdAt: now,
-    },
-    select: scheduleSelect,
-  });
+  const row = await prisma.schedule.create({ data: newScheduleData(input, now), select: scheduleSelect });
   return toRecord(row);
 }
 
 /** Creates schedules unless one of the same name exists; returns how many were new. */
 export async function createDefaultSchedules(prisma: Client, inputs: readonly ScheduleInput[], now: Date): Promise<number> {
   if (inputs.length === 0) return 0;
-  const result = await prisma.schedule.createMany({
-    data: inputs.map((input) => ({
-      ...input,
-      anchorDate: input.anchorDate ? new Date(`${input.anchorDate}T00:00:00.000Z`) : null,
-      lastSlotAt: now,
-      createdAt: now,
-    })),
-    skipDuplicates: true,
-  });
+  const result = await prisma.schedule.createMany({ data: inputs.map((input) => newScheduleData(input, now)), skipDuplicates: true });
   return result.count;
 }
 
@@ -116,7 +109,7 @@ export async function updateSchedule(
     where: { id },
     data: {
       ...rest,
-      ...(anchorDate === undefined ? {} : { anchorDate: anchorDate ? new Date(`${anchorDate}T00:00:00.000Z`) : null }),
+      ...(anchorDate === undefined ? {} : { anchorDate: anchorDate ? dateValue(anchorDate) : null }),
       // New timing, or resumed after a pause: count slots from now, not from before the change.
       ...(timingChanged || change.enabled === true ? { lastSlotAt: now } : {}),
     },

@@ -8,7 +8,7 @@ import type { OutgoingImage, OutgoingMessage } from "../../core/chat-port.js";
 import { moreLabel } from "../../core/i18n/messages.js";
 import type { ForecastDigest } from "../../core/use-cases/compose-forecast-digest.js";
 import { renderBlockKit } from "../../slack/render/block-kit.js";
-import { DeliveryRenderError } from "../delivery-renderers.js";
+import { parseDeliveryPayload } from "../delivery-renderers.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 const minor = z.number().int().refine(Number.isSafeInteger, "not a safe integer");
@@ -54,13 +54,7 @@ export const forecastDigestPayloadSchema = z.object({
  * fails with `DeliveryRenderError` (the delivery fails for good) naming the first bad field.
  */
 export function parseForecastDigestPayload(payload: unknown): ForecastDigest {
-  const parsed = forecastDigestPayloadSchema.safeParse(payload);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join(".") || "payload";
-    throw new DeliveryRenderError(`The forecast digest payload is not valid at ${field}: ${issue.message}`);
-  }
-  return parsed.data satisfies ForecastDigest;
+  return parseDeliveryPayload(forecastDigestPayloadSchema, payload, "forecast digest") satisfies ForecastDigest;
 }
 
 /**

@@ -9,13 +9,12 @@ import { showPulseInvitation, type PulseAnswerStore } from "../../core/pulse/ind
 import type { SalesData } from "../../core/sales-data.js";
 import type { PulseTokens } from "../../security/pulse-tokens.js";
 import { renderSurveyMessage } from "../../slack/render/pulse-survey.js";
-import { type DeliveryContext, type DeliveryRenderer, DeliveryRenderError, DeliverySkipped } from "../delivery-renderers.js";
+import { type DeliveryContext, type DeliveryRenderer, DeliveryRenderError, DeliverySkipped, parseDeliveryPayload } from "../delivery-renderers.js";
 
 export const pulseInvitePayloadSchema = z.object({
   roundId: z.guid(),
   locale: z.enum(["en", "ms"]),
 });
-export type PulseInvitePayload = z.infer<typeof pulseInvitePayloadSchema>;
 
 export interface PulseInviteRendererOptions {
   store: PulseAnswerStore;
@@ -26,13 +25,8 @@ export interface PulseInviteRendererOptions {
 
 export function createPulseInviteRenderer(options: PulseInviteRendererOptions): DeliveryRenderer {
   return async (payload: unknown, delivery?: DeliveryContext): Promise<OutgoingMessage> => {
-    const parsed = pulseInvitePayloadSchema.safeParse(payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DeliveryRenderError(`The pulse invitation payload is not valid at ${issue.path.join(".") || "payload"}: ${issue.message}`);
-    }
+    const { roundId, locale } = parseDeliveryPayload(pulseInvitePayloadSchema, payload, "pulse invitation");
     if (!delivery) throw new DeliveryRenderError("A pulse invitation is rendered for its delivery row (tenant and recipient).");
-    const { roundId, locale } = parsed.data;
     const invitation = await showPulseInvitation({
       store: options.store,
       data: options.data,

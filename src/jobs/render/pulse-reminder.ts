@@ -10,7 +10,7 @@ import { textIn } from "../../core/pulse/survey-definition.js";
 import type { Database } from "../../db/database.js";
 import { recipientAnswered, roundById } from "../../db/repositories/pulse-surveys.js";
 import { escapeMrkdwn } from "../../slack/render/block-kit.js";
-import { type DeliveryRenderer, DeliveryRenderError, DeliverySkipped } from "../delivery-renderers.js";
+import { type DeliveryRenderer, DeliverySkipped, parseDeliveryPayload } from "../delivery-renderers.js";
 
 const DAY_MS = 86_400_000;
 
@@ -21,7 +21,6 @@ export const pulseReminderPayloadSchema = z.object({
   ordinal: z.union([z.literal(1), z.literal(2)]),
   invite: z.object({ channel: z.string().min(1), ts: z.string().min(1) }).nullable(),
 });
-export type PulseReminderPayload = z.infer<typeof pulseReminderPayloadSchema>;
 
 /** Opens the conversation holding the survey (Slack's documented redirect; works in any workspace). */
 export function surveyLink(invite: { channel: string } | null): string | null {
@@ -30,27 +29,22 @@ export function surveyLink(invite: { channel: string } | null): string | null {
 
 export function createPulseReminderRenderer(options: { db: Database; clock: Clock }): DeliveryRenderer {
   return async (payload: unknown): Promise<OutgoingMessage> => {
-    const parsed = pulseReminderPayloadSchema.safeParse(payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DeliveryRenderError(`The pulse reminder payload is not valid at ${issue.path.join(".") || "payload"}: ${issue.message}`);
-    }
-    const { roundId, employeeId, locale, invite } = parsed.data;
+    const { roundId, employeeId, locale, invite } = parseDeliveryPayload(pulseReminderPayloadSchema, payload, "pulse reminder");
     const now = options.clock.now();
     const [round, recipient] = await Promise.all([roundById(options.db.prisma, roundId), recipientAnswered(options.db.prisma, roundId, employeeId)]);
     if (!round || !recipient) throw new DeliverySkipped(`pulse round ${roundId} or its invitee no longer exists`);
     if (round.status !== "open" || round.closesAt.getTime() <= now.getTime()) throw new DeliverySkipped(`pulse round ${roundId} has closed`);
     if (recipient.answered) throw new DeliverySkipped("the invitee answered after the reminder was queued");
-    const title = escapeMrkdwn(textIn(round.definition.title, locale, round.definition.defaultLocale));
+    const title = textIn(round.definition.title, locale, round.definition.defaultLocale);
     const text = pulseText(locale, "reminder.text", {
-      title,
+      title: escapeMrkdwn(title),
       closesAt: round.closesAt.toISOString(),
       timeZone: recipient.timeZone,
       link: surveyLink(invite),
       lastDay: round.closesAt.getTime() - now.getTime() <= DAY_MS,
     });
     return {
-      text: pulseText(locale, "reminder.summary", { title: textIn(round.definition.title, locale, round.definition.defaultLocale) }),
+      text: pulseText(locale, "reminder.summary", { title }),
       blocks: [{ type: "section", text: { type: "mrkdwn", text } }],
     };
   };

@@ -9,19 +9,14 @@ import { pulseResultsReply, resultsViewOf } from "../../core/pulse/show-pulse-re
 import type { Database } from "../../db/database.js";
 import { createPulseStore, roundById, surveyById } from "../../db/repositories/pulse-surveys.js";
 import { renderBlockKit } from "../../slack/render/block-kit.js";
-import { type DeliveryRenderer, DeliveryRenderError } from "../delivery-renderers.js";
+import { type DeliveryRenderer, DeliveryRenderError, parseDeliveryPayload } from "../delivery-renderers.js";
 
 export const pulseResultsPayloadSchema = z.object({ roundId: z.guid(), locale: z.enum(["en", "ms"]) });
 
 export function createPulseResultsRenderer(options: { db: Database }): DeliveryRenderer {
   const store = createPulseStore(options.db.prisma);
   return async (payload: unknown): Promise<OutgoingMessage> => {
-    const parsed = pulseResultsPayloadSchema.safeParse(payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new DeliveryRenderError(`The pulse results payload is not valid at ${issue.path.join(".") || "payload"}: ${issue.message}`);
-    }
-    const { roundId, locale } = parsed.data;
+    const { roundId, locale } = parseDeliveryPayload(pulseResultsPayloadSchema, payload, "pulse results");
     const round = await roundById(options.db.prisma, roundId);
     const survey = round ? await surveyById(options.db.prisma, round.surveyId) : null;
     if (!round || !survey) throw new DeliveryRenderError(`pulse round ${roundId} no longer exists`);

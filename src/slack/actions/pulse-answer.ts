@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { recordPulseAnswer } from "../../core/pulse/index.js";
 import type { SlackDeps } from "../deps.js";
-import { pulseRefusal } from "../render/pulse-refusal.js";
+import { tellPulseRefusal } from "../render/pulse-refusal.js";
 import { PULSE_ANSWER_ACTION, renderSurveyMessage } from "../render/pulse-survey.js";
 import { createWorkQueue } from "../work-queue.js";
 import { clickLocale, parsePulseClick, respondentOf } from "./pulse-answer-payload.js";
@@ -12,7 +12,7 @@ import { clickLocale, parsePulseClick, respondentOf } from "./pulse-answer-paylo
 /**
  * Answers being recorded at once per process; more wait their turn, already acknowledged. Kept
  * low on purpose: a person's first answer works out their attainment band (their deals of the
- * year), and more of those at once kept the event loop so busy that new clicks were
+ * quarter, summed), and more of those at once kept the event loop so busy that new clicks were
  * acknowledged after Slack's 3 s (test/bench/pulse-answers.bench.ts, 1,000 clicks/s on
  * PostgreSQL: 4 in flight gave an acknowledgement p99 of 4.2 s, 2 gave 0.9 s). Replicas add throughput.
  */
@@ -52,10 +52,13 @@ async function answer(
     });
     await respond({ replace_original: true, ...renderSurveyMessage(message, click.target) });
   } catch (error) {
-    const refusal = pulseRefusal(error, locale);
-    if (refusal.unexpected) deps.logger.error({ err: error }, "pulse answer failed");
-    await respond({ response_type: "ephemeral", replace_original: false, ...refusal.message }).catch((failure: unknown) =>
-      deps.logger.error({ err: failure }, "could not tell the respondent why their answer was refused"),
-    );
+    await tellPulseRefusal({
+      error,
+      locale,
+      logger: deps.logger,
+      failedLog: "pulse answer failed",
+      undeliveredLog: "could not tell the respondent why their answer was refused",
+      send: (refusal) => respond({ response_type: "ephemeral", replace_original: false, ...refusal }),
+    });
   }
 }

@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { openPulseComment } from "../../core/pulse/index.js";
 import type { SlackDeps } from "../deps.js";
-import { pulseRefusal } from "../render/pulse-refusal.js";
+import { tellPulseRefusal } from "../render/pulse-refusal.js";
 import { PULSE_COMMENT_ACTION_ID, renderCommentModal } from "../render/pulse-survey.js";
 import { clickLocale, parsePulseClick, respondentOf } from "./pulse-answer-payload.js";
 
@@ -31,10 +31,13 @@ async function openForm(deps: SlackDeps, { body, client, respond }: SlackActionM
     const view = renderCommentModal(form, { ...click.target, channel: click.channel, ts: click.messageTs });
     await client.views.open({ trigger_id: click.triggerId, view: view as never });
   } catch (error) {
-    const refusal = pulseRefusal(error, locale);
-    if (refusal.unexpected) deps.logger.error({ err: error }, "pulse comment form failed to open");
-    await respond({ response_type: "ephemeral", replace_original: false, ...refusal.message }).catch((failure: unknown) =>
-      deps.logger.error({ err: failure }, "could not tell the respondent why the comment form did not open"),
-    );
+    await tellPulseRefusal({
+      error,
+      locale,
+      logger: deps.logger,
+      failedLog: "pulse comment form failed to open",
+      undeliveredLog: "could not tell the respondent why the comment form did not open",
+      send: (refusal) => respond({ response_type: "ephemeral", replace_original: false, ...refusal }),
+    });
   }
 }

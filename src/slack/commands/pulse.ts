@@ -17,6 +17,7 @@ import { textReply } from "../../core/use-cases/reply-parts.js";
 import type { SlackDeps } from "../deps.js";
 import { renderBlockKit } from "../render/block-kit.js";
 import { buildPulseAdminModal } from "../views/pulse-admin.js";
+import { unescapeSlackText } from "./run-slash-command.js";
 
 const commandSchema = z.object({
   team_id: z.string().min(1),
@@ -25,11 +26,6 @@ const commandSchema = z.object({
   trigger_id: z.string().min(1),
   response_url: z.string().url(),
 });
-
-/** Slack sends `&`, `<` and `>` in command text as HTML entities; names are compared as typed. */
-function unescapeSlackText(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
 
 export function registerPulseCommand(app: App, deps: SlackDeps): void {
   app.command("/pulse", (args) => answer(deps, args));

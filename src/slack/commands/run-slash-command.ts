@@ -19,6 +19,11 @@ const slashCommandSchema = z.object({
   response_url: z.string().url(),
 });
 
+/** Slack sends `&`, `<` and `>` in command text as HTML entities; commands whose arguments are names compare them as typed. */
+export function unescapeSlackText(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 export interface AskContext {
   tenantId: string;
   employeeId: string;

@@ -3,9 +3,27 @@
 import { moreLabel } from "../../core/i18n/messages.js";
 import type { Locale } from "../../core/i18n/locale.js";
 import { replyForError } from "../../core/use-cases/reply-for-error.js";
+import type { Logger } from "../../logger.js";
 import { renderBlockKit, type SlackMessage } from "./block-kit.js";
 
-export function pulseRefusal(error: unknown, locale: Locale): { message: SlackMessage; unexpected: boolean } {
+export interface TellPulseRefusalOptions {
+  error: unknown;
+  locale: Locale;
+  logger: Logger;
+  /** Logged with an error nobody expected (a bug, the database away). */
+  failedLog: string;
+  /** Logged when the refusal itself could not be sent. */
+  undeliveredLog: string;
+  /** Sends the message privately to the respondent. */
+  send: (message: SlackMessage) => Promise<unknown>;
+}
+
+/** Tells the respondent why, logging what was unexpected; never rejects. */
+export async function tellPulseRefusal(options: TellPulseRefusalOptions): Promise<void> {
+  const { error, locale, logger } = options;
   const reply = replyForError(error, locale);
-  return { message: renderBlockKit(reply, (count) => moreLabel(locale, count)), unexpected: reply.unexpected };
+  if (reply.unexpected) logger.error({ err: error }, options.failedLog);
+  await options
+    .send(renderBlockKit(reply, (count) => moreLabel(locale, count)))
+    .catch((failure: unknown) => logger.error({ err: failure }, options.undeliveredLog));
 }

@@ -7,7 +7,7 @@ import { AppError } from "../../core/errors.js";
 import { pulseText, recordPulseAnswer } from "../../core/pulse/index.js";
 import type { SlackDeps } from "../deps.js";
 import { respondentOf } from "../actions/pulse-answer-payload.js";
-import { pulseRefusal } from "../render/pulse-refusal.js";
+import { tellPulseRefusal } from "../render/pulse-refusal.js";
 import {
   commentMetadataSchema,
   PULSE_COMMENT_BLOCK_ID,
@@ -73,10 +73,13 @@ async function submit(deps: SlackDeps, { body, client }: SlackViewMiddlewareArgs
     const rendered = renderSurveyMessage(message, metadata);
     await client.chat.update({ channel: metadata.channel, ts: metadata.ts, text: rendered.text, blocks: rendered.blocks as never });
   } catch (error) {
-    const refusal = pulseRefusal(error, locale);
-    if (refusal.unexpected) deps.logger.error({ err: error }, "pulse comment failed");
-    await client.chat
-      .postEphemeral({ channel: metadata.channel, user: userId, text: refusal.message.text, blocks: refusal.message.blocks as never })
-      .catch((failure: unknown) => deps.logger.error({ err: failure }, "could not tell the respondent why their comment was refused"));
+    await tellPulseRefusal({
+      error,
+      locale,
+      logger: deps.logger,
+      failedLog: "pulse comment failed",
+      undeliveredLog: "could not tell the respondent why their comment was refused",
+      send: (refusal) => client.chat.postEphemeral({ channel: metadata.channel, user: userId, text: refusal.text, blocks: refusal.blocks as never }),
+    });
   }
 }

@@ -15,6 +15,7 @@ import { PrismaClient } from "../../../src/db/generated/client.js";
 import { LARGE_TABLES, seedLargeTenant } from "../../../src/db/seed/large-tenant.js";
 import type { SqlRunner } from "./bare-sql.js";
 import { type CapturedStatement, recordingAdapterFactory } from "./recording-adapter.js";
+import type { BenchOptions } from "./types.js";
 
 export const DEFAULT_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 /** The large tenant's own time zone; its seed date is a calendar date there. */
@@ -74,6 +75,41 @@ function withoutCredentials(url: string): string {
   const parsed = new URL(url);
   parsed.password = "";
   return parsed.toString();
+}
+
+/**
+ * Runs `run` on each backend asked for (both by default) and collects what completed. PostgreSQL
+ * is skipped, with a note, when its server does not answer (an error if it was asked for by
+ * name); a backend that fails is noted and the others still run, so one out-of-memory does not
+ * lose the other's figures. Throws when none completed.
+ */
+export async function runEachBackend<T>(
+  options: Pick<BenchOptions, "backends" | "log">,
+  run: (kind: DatabaseKind) => Promise<T>,
+): Promise<{ results: T[]; skipped: string[] }> {
+  const wanted = (options.backends ?? ["postgres", "pglite"]) as DatabaseKind[];
+  const results: T[] = [];
+  const skipped: string[] = [];
+  for (const kind of wanted) {
+    if (kind === "postgres") {
+      const available = await postgresAvailable();
+      if (!available.ok) {
+        if (options.backends?.includes("postgres")) throw new Error(`PostgreSQL does not answer: ${available.reason}`);
+        skipped.push(`[postgres] skipped: the server at BENCH_DATABASE_URL does not answer (${available.reason}).`);
+        options.log(skipped[skipped.length - 1]!);
+        continue;
+      }
+    }
+    try {
+      results.push(await run(kind));
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      skipped.push(`[${kind}] FAILED: ${message.split("\n").slice(0, 4).join(" / ")}`);
+      options.log(`[${kind}] failed: ${message}`);
+    }
+  }
+  if (results.length === 0) throw new Error(`no backend completed:\n${skipped.join("\n")}`);
+  return { results, skipped };
 }
 
 /** Whether the PostgreSQL server answers; the reason when it does not. */

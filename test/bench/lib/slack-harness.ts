@@ -69,19 +69,19 @@ export interface BenchBot {
   close(): Promise<void>;
 }
 
-/**
- * Resolves a waiter the moment the stand-in appends a response_url post. The stand-in keeps its
- * posts in `workspace.state.responsePosts` (an array it appends to); the hook wraps that one
- * array's `push`, non-enumerably, so snapshots and `responses()` see a plain array. Returns
- * null when the workspace is not shaped like that (then the caller polls).
- */
-interface StoredReply {
+export interface StoredReply {
   post: StandInResponsePost;
   /** performance.now() when the stand-in stored it. */
   at: number;
 }
 
-function hookResponsePosts(standIn: SlackStandIn): ((id: string) => Promise<StoredReply>) | null {
+/**
+ * Resolves a waiter the moment the stand-in appends a response_url post (the first one per id).
+ * The stand-in keeps its posts in `workspace.state.responsePosts` (an array it appends to); the
+ * hook wraps that one array's `push`, non-enumerably, so snapshots and `responses()` see a plain
+ * array. Returns null when the workspace is not shaped like that (then the caller polls).
+ */
+export function hookResponsePosts(standIn: SlackStandIn): ((id: string) => Promise<StoredReply>) | null {
   const state = (standIn.workspace as unknown as { state?: { responsePosts?: unknown } }).state;
   const posts = state?.responsePosts;
   if (!Array.isArray(posts)) return null;
@@ -100,7 +100,7 @@ function hookResponsePosts(standIn: SlackStandIn): ((id: string) => Promise<Stor
         if (resolve) {
           waiting.delete(item.responseUrlId);
           resolve({ post: item, at });
-        } else {
+        } else if (!early.has(item.responseUrlId)) {
           early.set(item.responseUrlId, { post: item, at });
         }
       }

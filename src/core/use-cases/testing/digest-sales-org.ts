@@ -11,6 +11,7 @@
 import type { Person, SalesTeam, TenantProfile } from "../../sales-data.js";
 import type { ForecastCategory, PipelineSnapshotRow, QuotaRecord } from "../../types.js";
 import type { InMemorySalesSeed, SeedDeal } from "./in-memory-sales-data.js";
+import { person as samplePerson } from "./sample-sales-org.js";
 
 export const DIGEST_TENANT_ID = "tenant-digest";
 /** 08:00 in Kuala Lumpur on Monday 10 Aug 2026. */
@@ -31,21 +32,7 @@ export const TEAM_KL = "team-kl";
 export const TEAM_PENANG = "team-penang";
 
 function person(id: string, name: string, role: Person["role"], managerId: string | null, teamId: string | null, extra: Partial<Person> = {}): Person {
-  return {
-    id,
-    name,
-    email: `${name.toLowerCase()}@contoh.my`,
-    role,
-    managerId,
-    teamId,
-    active: true,
-    title: null,
-    timeZone: "Asia/Kuala_Lumpur",
-    locale: "en",
-    startDate: null,
-    slackUserId: `U${name.toUpperCase()}`,
-    ...extra,
-  };
+  return samplePerson(id, name, `${name.toLowerCase()}@contoh.my`, role, managerId, teamId, { slackUserId: `U${name.toUpperCase()}`, ...extra });
 }
 
 export const digestPeople: Person[] = [

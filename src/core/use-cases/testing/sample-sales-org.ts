@@ -30,7 +30,8 @@ export const ID = {
 
 const Q2 = { periodStart: "2026-07-01", periodEnd: "2026-09-30" };
 
-function person(id: string, name: string, email: string, role: Person["role"], managerId: string | null, teamId: string | null, extra: Partial<Person> = {}): Person {
+/** A person of these test organisations: active, in Kuala Lumpur, English, unless `extra` says otherwise. */
+export function person(id: string, name: string, email: string, role: Person["role"], managerId: string | null, teamId: string | null, extra: Partial<Person> = {}): Person {
   return {
     id,
     name,
