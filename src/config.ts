@@ -51,13 +51,14 @@ export const configSchema = z
   .object({
     DATABASE_URL: postgresUrl,
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
+    // Decimal digits only: Number() would also take "0xD05", "1e3", " 80" or "0b1".
     PORT: z.preprocess(
       emptyAsUndefined,
-      z.coerce
-        .number({ error: "expected a port number from 0 to 65535" })
-        .int("expected a port number from 0 to 65535")
-        .min(0, "expected a port number from 0 to 65535")
-        .max(65535, "expected a port number from 0 to 65535")
+      z
+        .string()
+        .regex(/^[0-9]{1,5}$/, "expected a port number from 0 to 65535")
+        .transform(Number)
+        .refine((port) => port <= 65535, "expected a port number from 0 to 65535")
         .default(3000),
     ),
     HOST: z.preprocess(emptyAsUndefined, z.string().default("0.0.0.0")),
@@ -71,6 +72,14 @@ export const configSchema = z
       z.string().startsWith("xapp-", "expected an app-level token starting with xapp-").optional(),
     ),
     SLACK_API_URL: httpUrl,
+    /**
+     * 1: run against the local Slack stand-in even on PostgreSQL. Unset: local mode only on the
+     * embedded database without Slack credentials. 0: never local mode.
+     */
+    LOCAL_MODE: z.preprocess(
+      emptyAsUndefined,
+      z.enum(["0", "1"], { error: "expected 1 (local mode) or 0" }).optional(),
+    ),
     DEFAULT_TIMEZONE: z.preprocess(
       emptyAsUndefined,
       z
@@ -122,6 +131,13 @@ export const configSchema = z
         message: `is required when ${given[0]} is set (set both, or neither for local mode)`,
       });
     }
+    if (env.LOCAL_MODE === "1" && env.SLACK_BOT_TOKEN !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LOCAL_MODE"],
+        message: "is 1 (the local Slack stand-in) but SLACK_BOT_TOKEN is set too (unset one of them)",
+      });
+    }
     if (env.SLACK_APP_TOKEN !== undefined && env.SLACK_BOT_TOKEN === undefined) {
       ctx.addIssue({
         code: "custom",
@@ -144,7 +160,11 @@ export interface Config {
     appToken: string | undefined;
     apiUrl: string | undefined;
   };
-  /** No Slack credentials: the bot talks to the local Slack stand-in. */
+  /**
+   * The bot talks to the local Slack stand-in: LOCAL_MODE=1, or no Slack credentials on the
+   * embedded database (and LOCAL_MODE not 0). Never inferred on PostgreSQL, whose tenants may be
+   * connected to real workspaces: there, missing credentials are an error (`slackCredentialsProblem`).
+   */
   localMode: boolean;
   defaultTimeZone: string;
   defaultLocale: "en" | "ms";
@@ -195,7 +215,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appToken: parsed.SLACK_APP_TOKEN,
       apiUrl: parsed.SLACK_API_URL,
     },
-    localMode: parsed.SLACK_BOT_TOKEN === undefined,
+    localMode: parsed.SLACK_BOT_TOKEN === undefined && (parsed.LOCAL_MODE === "1" || (parsed.LOCAL_MODE === undefined && parsed.DATABASE_URL === undefined)),
     defaultTimeZone: parsed.DEFAULT_TIMEZONE,
     defaultLocale: parsed.DEFAULT_LOCALE,
     logLevel: parsed.LOG_LEVEL,
@@ -204,4 +224,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     pulseTokenSecret: parsed.PULSE_TOKEN_SECRET,
   };
+}
+
+/**
+ * Why the bot cannot start in Slack mode with this configuration, or undefined when it can (or
+ * runs in local mode). Only the bot's process asks; the CLIs work on any database without Slack.
+ */
+export function slackCredentialsProblem(config: Config): string | undefined {
+  if (config.localMode || config.slack.botToken !== undefined) return undefined;
+  const where = config.databaseUrl ? "on PostgreSQL (DATABASE_URL)" : "with LOCAL_MODE=0";
+  return (
+    `Configuration error: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set ${where}. ` +
+    "Set both to connect the bot to your Slack workspace, or set LOCAL_MODE=1 to run against the local Slack stand-in."
+  );
 }

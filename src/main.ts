@@ -1,6 +1,11 @@
 // `npm start`: the bot's process. Configuration errors end it with one line and exit code 1.
 import { existsSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config.js";
+import { describeError } from "./db/data-dir.js";
+import { installCrashHandlers } from "./process-handlers.js";
+
+/** Errors whose message is written for the operator already; others get a "Start-up failed:" prefix. */
+const OPERATOR_ERRORS = ["MigrationError", "DatabaseInUseError", "DataDirError", "LocalModeError"];
 
 async function main(): Promise<void> {
   // A local .env fills in what the real environment does not set.
@@ -24,12 +29,12 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+  installCrashHandlers(process, { logger: app.logger, stop: () => app.stop(), exit: (code) => process.exit(code) });
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  // Configuration and migration errors are written for the operator already; others get a prefix.
-  const known = error instanceof ConfigError || (error instanceof Error && ["MigrationError", "DatabaseInUseError"].includes(error.name));
+  const message = describeError(error);
+  const known = error instanceof ConfigError || (error instanceof Error && OPERATOR_ERRORS.includes(error.name));
   process.stderr.write(`${known ? message : `Start-up failed: ${message}`}\n`);
   process.exit(1);
 });

@@ -6,6 +6,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { z } from "zod";
+import { DataDirError, describeError, preparePrivateDirectory } from "./data-dir.js";
 import { PrismaClient } from "./generated/client.js";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -98,33 +100,117 @@ function isRunning(pid: number): boolean {
 }
 
 /**
+ * When the process `pid` started, in clock ticks since boot (field 22 of /proc/<pid>/stat), or
+ * undefined where there is no /proc (then only the pid is compared). With the pid, it names one
+ * process for the life of the machine: a pid reused by another process has another start time.
+ */
+export function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) is in parentheses and may hold spaces or parentheses itself.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return fields[19];
+  } catch {
+    return undefined;
+  }
+}
+
+function bootId(): string | undefined {
+  try {
+    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the lock file holds: the owner's pid, and what tells that pid's process from a later one. */
+const lockFileSchema = z.object({
+  pid: z.number().int().positive(),
+  startTime: z.string().optional(),
+  bootId: z.string().optional(),
+});
+type LockOwner = z.infer<typeof lockFileSchema>;
+
+/** The lock's owner as recorded; a file of the old format (the pid alone) gives only the pid. */
+function readLockOwner(lockFile: string): LockOwner | undefined {
+  let text: string;
+  try {
+    text = readFileSync(lockFile, "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const parsed = lockFileSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // not JSON: the old format, or a torn write
+  }
+  const pid = Number.parseInt(text, 10);
+  return Number.isInteger(pid) && pid > 0 && String(pid) === text.trim() ? { pid } : undefined;
+}
+
+/** Whether the recorded owner is a process alive now: same boot, same pid, same start time. */
+function ownerIsAlive(owner: LockOwner): boolean {
+  if (owner.bootId !== undefined && owner.bootId !== bootId()) return false;
+  if (!isRunning(owner.pid)) return false;
+  if (owner.startTime === undefined) return true;
+  const current = processStartTime(owner.pid);
+  return current === undefined || current === owner.startTime;
+}
+
+export function currentLockOwner(): LockOwner {
+  const startTime = processStartTime(process.pid);
+  const boot = bootId();
+  return { pid: process.pid, ...(startTime !== undefined ? { startTime } : {}), ...(boot !== undefined ? { bootId: boot } : {}) };
+}
+
+/**
  * PGlite is one process's database: a second process opening the same files would corrupt them.
- * A lock file names the owner; one left by a process that died (SIGKILL) is taken over.
+ * A lock file names the owner (pid, its start time and the boot); one left by a process that died
+ * (SIGKILL) is taken over, even when its pid now belongs to another process.
  */
 function lockEmbeddedDatabase(directory: string): () => void {
   const lockFile = `${directory}.lock`;
-  let owner: number | undefined;
-  try {
-    owner = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
-  } catch {
-    owner = undefined;
+  const me = currentLockOwner();
+  const mine = JSON.stringify(me);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      // Exclusive create: of two processes starting at once, one gets the lock.
+      writeFileSync(lockFile, mine, { flag: "wx", mode: 0o600 });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        throw new DataDirError(`DATA_DIR: cannot write the embedded database's lock file ${lockFile}: ${describeError(error)}`);
+      }
+    }
+    const owner = readLockOwner(lockFile);
+    const ownedByMe = owner !== undefined && owner.pid === process.pid && (owner.startTime === undefined || owner.startTime === me.startTime);
+    if (attempt > 0 || (owner !== undefined && !ownedByMe && ownerIsAlive(owner))) {
+      throw new DatabaseInUseError(
+        `The embedded database in ${directory} is in use by another process (pid ${owner?.pid ?? "unknown"}). ` +
+          "Stop it first (the bot's own commands work meanwhile: npm run chat), or use DATABASE_URL to share a PostgreSQL database. " +
+          `If no such process is running, delete ${lockFile}.`,
+      );
+    }
+    // Stale (its process is gone, or the pid is another process's now): take it over.
+    rmSync(lockFile, { force: true });
   }
-  if (owner !== undefined && Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
-    throw new DatabaseInUseError(
-      `The embedded database in ${directory} is in use by another process (pid ${owner}). ` +
-        "Stop it first (the bot's own commands work meanwhile: npm run chat), or use DATABASE_URL to share a PostgreSQL database.",
-    );
-  }
-  writeFileSync(lockFile, String(process.pid));
-  return () => rmSync(lockFile, { force: true });
+  return () => {
+    // Only our own lock: never one another process took over meanwhile.
+    if (readLockOwner(lockFile)?.pid === process.pid) rmSync(lockFile, { force: true });
+  };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   let directory: string | undefined;
   let unlock = () => {};
   if (dataDir !== undefined) {
-    directory = path.resolve(dataDir, "pglite");
-    mkdirSync(directory, { recursive: true });
+    directory = path.join(preparePrivateDirectory(dataDir).path, "pglite");
+    try {
+      mkdirSync(directory, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw new DataDirError(`DATA_DIR: cannot create the embedded database's directory ${directory}: ${describeError(error)}`);
+    }
     unlock = lockEmbeddedDatabase(directory);
   }
   const client = directory ? new PGlite(directory) : new PGlite();
@@ -132,7 +218,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     await client.waitReady;
   } catch (error) {
     unlock();
-    throw error;
+    // PGlite's file system throws plain objects ({ name: "ErrnoError", errno }): give them words.
+    if (error instanceof Error) throw error;
+    throw new DataDirError(`The embedded database in ${directory ?? "memory"} could not start: ${describeError(error)}`);
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   const session: SqlSession = {

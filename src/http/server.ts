@@ -53,18 +53,25 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       if (closing && inFlight === 0) drained?.();
     });
     void handle(pathname, request, response).catch((error: unknown) => {
-      options.logger.error({ err: error, path: pathname }, "request failed");
+      // The error alone (the logger's serializer keeps its type, message and stack): never the
+      // request, whose headers carry cookies and tokens.
+      options.logger.error({ err: error, path: pathname.slice(0, 200) }, "request failed");
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: "internal_error" });
       else response.end();
     });
   });
 
   async function handle(pathname: string, request: http.IncomingMessage, response: http.ServerResponse) {
-    if (pathname === "/healthz" && request.method === "GET") {
+    if ((pathname === "/healthz" || pathname === "/readyz") && request.method !== "GET" && request.method !== "HEAD") {
+      response.setHeader("allow", "GET");
+      sendJson(response, 405, { ok: false, error: "method_not_allowed" });
+      return;
+    }
+    if (pathname === "/healthz") {
       sendJson(response, 200, { ok: true });
       return;
     }
-    if (pathname === "/readyz" && request.method === "GET") {
+    if (pathname === "/readyz") {
       const readiness = await options.readiness();
       sendJson(response, readiness.ready ? 200 : 503, { ok: readiness.ready, ...readiness.details });
       return;

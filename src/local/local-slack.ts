@@ -1,18 +1,23 @@
 // Local mode's Slack: the stand-in workspace, seeded from the database's demo (or first) tenant,
-// run beside the bot when no Slack credentials are configured. Its secrets and addresses go to
-// DATA_DIR/local-slack.json for the chat CLI; its messages go to DATA_DIR/local-slack-state.json
-// on stop and come back on the next start.
+// run beside the bot in local mode (see Config.localMode). Its secrets and addresses go to
+// DATA_DIR/local-slack.json (0600) for the chat CLI; its messages go to
+// DATA_DIR/local-slack-state.json after every change, before the bot is told it succeeded, and
+// come back on the next start. It refuses to start while any tenant of the database is connected
+// to a real Slack workspace: the bot would mark that workspace's deliveries sent into the stand-in.
 import { randomBytes } from "node:crypto";
-import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { chmod, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { preparePrivateDirectory } from "../db/data-dir.js";
 import type { Database } from "../db/database.js";
 import {
   assignSlackIds,
   readLocalDirectory,
   readLocalSlackUserDetails,
   setTenantSlackTeam,
+  tenantsConnectedToSlack,
 } from "../db/repositories/local-slack-directory.js";
+import { DEMO_SLACK_TEAM_ID } from "../db/seed/demo-tenant.js";
 import { slackIdFromKey } from "../db/seed/ids.js";
 import type { Logger } from "../logger.js";
 import { LOCAL_CONTROL_PREFIX, type LocalUserDetails } from "../slack-stand-in/control.js";
@@ -35,6 +40,8 @@ export const localSlackFileSchema = z.object({
   controlUrl: z.string().optional(),
   /** The bot's base URL, e.g. "http://127.0.0.1:3000"; absent until its HTTP server listens. */
   botUrl: z.string().optional(),
+  /** Bearer token of the control API; absent only in files written before it was required. */
+  controlSecret: z.string().min(16).optional(),
 });
 export type LocalSlackFile = z.infer<typeof localSlackFileSchema>;
 
@@ -56,6 +63,8 @@ export interface LocalSlack {
   readonly controlUrl: string;
   readonly botToken: string;
   readonly signingSecret: string;
+  /** What the control API requires as `Authorization: Bearer …`. */
+  readonly controlSecret: string;
   readonly teamId: string;
   readonly workspace: StandInWorkspace;
   /** Records the bot's base URL in local-slack.json; a wildcard host (0.0.0.0, ::) becomes 127.0.0.1. */
@@ -77,7 +86,7 @@ export function localSlackUserId(tenantId: string, employeeId: string): string {
   return slackIdFromKey("U", `local:${tenantId}:employee:${employeeId}`);
 }
 
-function localSlackTeamId(tenantId: string): string {
+export function localSlackTeamId(tenantId: string): string {
   return slackIdFromKey("T", `local:${tenantId}`);
 }
 
@@ -165,8 +174,46 @@ async function restoreState(file: string, teamId: string, logger: Logger): Promi
   return raw as WorkspaceState;
 }
 
-function trimForDisk(state: WorkspaceState): WorkspaceState {
-  return { ...state, calls: state.calls.slice(-PERSISTED_CALLS), triggers: {} };
+/**
+ * Whether a tenant's Slack team id is one local mode gave it (or the demo seed's), not a real
+ * workspace's: Slack's team ids are Slack's to give, these are derived from our own keys.
+ */
+export function isLocalSlackTeam(tenant: { id: string; slackTeamId: string; isDemo: boolean }): boolean {
+  return tenant.slackTeamId === localSlackTeamId(tenant.id) || (tenant.isDemo && tenant.slackTeamId === DEMO_SLACK_TEAM_ID);
+}
+
+export class LocalModeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LocalModeError";
+  }
+}
+
+/**
+ * Saves the workspace whenever asked, one write at a time: a request that changes it while a
+ * write is under way waits for the next write, which snapshots after its change (a burst of
+ * changes costs two writes, not one each).
+ */
+function stateWriter(save: () => Promise<void>): () => Promise<void> {
+  let writing: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+  const start = (): Promise<void> => {
+    writing = save().finally(() => {
+      writing = undefined;
+    });
+    return writing;
+  };
+  return () => {
+    if (next) return next;
+    if (!writing) return start();
+    next = writing
+      .catch(() => {})
+      .then(() => {
+        next = undefined;
+        return start();
+      });
+    return next;
+  };
 }
 
 export async function startLocalSlack(options: StartLocalSlackOptions): Promise<LocalSlack> {
@@ -174,7 +221,10 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
   const dataDir = path.resolve(options.dataDir);
   const configFile = path.join(dataDir, LOCAL_SLACK_FILE);
   const stateFile = path.join(dataDir, LOCAL_SLACK_STATE_FILE);
-  await mkdir(dataDir, { recursive: true });
+  const prepared = preparePrivateDirectory(options.dataDir);
+  if (prepared.openToOthers) {
+    logger.warn({ dataDir }, "DATA_DIR is readable by other users of this machine; it holds every local DM and secret: chmod 700 it");
+  }
 
   const saved = await readLocalSlackFile(dataDir).catch((error: unknown) => {
     logger.warn({ err: error }, "local-slack.json unreadable; generating new local credentials");
@@ -182,6 +232,18 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
   });
   const signingSecret = options.signingSecret ?? saved?.signingSecret ?? randomBytes(32).toString("hex");
   const botToken = saved?.botToken ?? `xoxb-local-${randomBytes(24).toString("hex")}`;
+  const controlSecret = saved?.controlSecret ?? randomBytes(32).toString("hex");
+
+  // A tenant connected to a real workspace (by an admin, or by Slack mode on this database) is not
+  // local mode's to play with: its pending deliveries would be "sent" into the stand-in.
+  const connected = (await tenantsConnectedToSlack(db.prisma)).filter((tenant) => !isLocalSlackTeam(tenant));
+  if (connected.length > 0) {
+    const named = connected.map((tenant) => `"${tenant.name}" (${tenant.slackTeamId})`).join(", ");
+    throw new LocalModeError(
+      `Local mode refused: ${connected.length === 1 ? "tenant" : "tenants"} ${named} ${connected.length === 1 ? "is" : "are"} connected to a real Slack workspace. ` +
+        "Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run against it, or use another database (DATA_DIR or DATABASE_URL) for local mode.",
+    );
+  }
 
   const directory = await readLocalDirectory(db.prisma);
   const tenant = directory.tenant;
@@ -194,6 +256,7 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
   if (!tenant) logger.warn("no tenant in the database; the local Slack workspace has no people");
 
   const initialState = await restoreState(stateFile, teamId, logger);
+  const persist = stateWriter(() => writePrivateFile(stateFile, standIn.workspace.serialize(PERSISTED_CALLS)));
   const standIn = createSlackStandIn({
     host: "127.0.0.1",
     teamId,
@@ -201,7 +264,11 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
     botTokens: [botToken],
     ...(initialState ? { initialState } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
-    localControl: tenant ? { describeUsers: () => describeUsers(db, tenant.id), describeChannels: () => describeChannels(db) } : {},
+    localControl: {
+      secret: controlSecret,
+      ...(tenant ? { describeUsers: () => describeUsers(db, tenant.id), describeChannels: () => describeChannels(db) } : {}),
+    },
+    onChange: persist,
   });
   const workspace = standIn.workspace;
 
@@ -237,6 +304,8 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
     else workspace.addChannel({ id: channel.id, name: channel.name, botIsMember: true });
   }
 
+  // The seeded people and channels are on disk before anyone can act on them.
+  await persist();
   await standIn.start();
   const apiUrl = standIn.url;
   const controlUrl = `${standIn.origin}${LOCAL_CONTROL_PREFIX}`;
@@ -246,7 +315,10 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
   if (botUrl) sendInteractionsTo(botUrl);
 
   const writeConfig = () =>
-    writePrivateFile(configFile, `${JSON.stringify({ signingSecret, botToken, teamId, apiUrl, controlUrl, ...(botUrl ? { botUrl } : {}) } satisfies LocalSlackFile, null, 2)}\n`);
+    writePrivateFile(
+      configFile,
+      `${JSON.stringify({ signingSecret, botToken, teamId, apiUrl, controlUrl, controlSecret, ...(botUrl ? { botUrl } : {}) } satisfies LocalSlackFile, null, 2)}\n`,
+    );
   try {
     await writeConfig();
   } catch (error) {
@@ -261,6 +333,7 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
     controlUrl,
     botToken,
     signingSecret,
+    controlSecret,
     teamId,
     workspace,
     async setBotUrl(url) {
@@ -271,7 +344,7 @@ export async function startLocalSlack(options: StartLocalSlackOptions): Promise<
     stop() {
       stopping ??= (async () => {
         await standIn.stop();
-        await writePrivateFile(stateFile, JSON.stringify(trimForDisk(workspace.snapshot())));
+        await persist();
         logger.info({ file: stateFile }, "local Slack workspace saved");
       })();
       return stopping;

@@ -1,8 +1,12 @@
 // The local control API: what the chat CLI needs from the stand-in that Slack itself would do
 // in its own client (mint a response_url as if a person had typed a slash command, show what the
 // app answered there, list the people and channels, read a channel or a DM, open a shared file).
-// Served under /_local/ only when the stand-in is created with `localControl`, and only to
-// loopback callers. Not part of Slack's API.
+// Served under /_local/ only when the stand-in is created with `localControl`, and only to a
+// loopback caller that names the stand-in's own address in `Host` (a web page that rebinds its
+// DNS name to 127.0.0.1 sends its own name) and carries the control secret as a bearer token
+// (local mode keeps it in the 0600 DATA_DIR/local-slack.json, so other users of the machine
+// cannot read every DM and click surveys as anyone). Not part of Slack's API.
+import { createHash, timingSafeEqual } from "node:crypto";
 import type http from "node:http";
 import { z } from "zod";
 import { type ClickInput, type InteractionOutcome, InteractionError, type SubmitViewInput } from "./interactions.js";
@@ -19,6 +23,8 @@ export interface LocalUserDetails {
 }
 
 export interface LocalControlOptions {
+  /** Required as `Authorization: Bearer <secret>` on every control request (at least 16 characters). */
+  secret: string;
   /** Called for each user listing; a failure leaves the details out rather than failing the list. */
   describeUsers?: () => Promise<Record<string, LocalUserDetails>>;
   /** The team each channel belongs to, keyed by channel id; like `describeUsers`, best effort. */
@@ -179,6 +185,17 @@ const postsQuery = z.object({
   wait: z.coerce.number().int().min(0).max(MAX_WAIT_MS).default(0),
 });
 
+/** The only `Host` values the control API answers: its own loopback address and port. */
+function hostIsOurs(request: http.IncomingMessage): boolean {
+  const port = request.socket.localPort;
+  const host = (request.headers.host ?? "").toLowerCase();
+  return port !== undefined && (host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`);
+}
+
+function digest(text: string): Buffer {
+  return createHash("sha256").update(text).digest();
+}
+
 function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   return address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127.");
@@ -224,7 +241,14 @@ async function waitForMore<T>(current: () => T[], after: number, wait: number, r
   return found;
 }
 
-export function createLocalControl(workspace: WorkspaceModel, options: LocalControlOptions = {}, interactions?: LocalInteractions): LocalControlHandler {
+export function createLocalControl(workspace: WorkspaceModel, options: LocalControlOptions, interactions?: LocalInteractions): LocalControlHandler {
+  if (options.secret.length < 16) throw new Error("the local control API needs a secret of at least 16 characters");
+  const secretDigest = digest(options.secret);
+  function authorised(request: http.IncomingMessage): boolean {
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
+    return match !== null && timingSafeEqual(digest(match[1]!), secretDigest);
+  }
+
   /** A click or a submission, sent to the app; the app's acknowledgement is in the answer. */
   async function interact(request: http.IncomingMessage, kind: "click" | "submit"): Promise<{ status: number; body: unknown }> {
     if (!interactions) return { status: 404, body: { ok: false, error: "not_found" } };
@@ -419,6 +443,10 @@ export function createLocalControl(workspace: WorkspaceModel, options: LocalCont
 
   return async (request, response, url) => {
     if (!isLoopback(request.socket.remoteAddress)) return json(response, 403, { ok: false, error: "local_only" });
+    if (!hostIsOurs(request)) return json(response, 403, { ok: false, error: "host_not_allowed" });
+    if (!authorised(request)) {
+      return json(response, 401, { ok: false, error: "not_authed", detail: "send the control secret of DATA_DIR/local-slack.json as Authorization: Bearer <secret>" });
+    }
     const segments = url.pathname.slice(LOCAL_CONTROL_PREFIX.length).split("/").filter(Boolean).map(decodeURIComponent);
     let outcome: { status: number; body: unknown } | undefined;
     if (request.method === "GET" && segments.length === 1 && segments[0] === "users") outcome = await listUsers(url);

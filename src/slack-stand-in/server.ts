@@ -48,7 +48,16 @@ export interface SlackStandInOptions {
   localControl?: LocalControlOptions;
   /** Where clicks and modal submissions are sent; also settable later with `setInteractionTarget`. */
   interactions?: InteractionTarget;
+  /**
+   * Called after each request that changed the workspace, before it is answered: what the app
+   * was told succeeded is saved by then (local mode keeps the workspace on disk this way, so a
+   * SIGKILL loses nothing). A failure fails the request.
+   */
+  onChange?: () => Promise<void>;
 }
+
+/** Web API methods that only read the workspace (their call log aside, which need not survive a crash). */
+const READ_ONLY_METHODS = new Set(["auth.test", "users.info", "users.lookupByEmail", "conversations.history"]);
 
 export interface SlackStandIn {
   /** Base of the Web API, e.g. "http://127.0.0.1:4321/api/" — pass as WebClient's `slackApiUrl`. */
@@ -192,6 +201,10 @@ export function createSlackStandIn(options: SlackStandInOptions = {}): SlackStan
   let origin: string | undefined;
   let port = 0;
 
+  async function changed(): Promise<void> {
+    await options.onChange?.();
+  }
+
   function record(call: Omit<StandInCall, "at">): void {
     workspace.recordCall({ at: clock(), ...call });
   }
@@ -270,6 +283,7 @@ export function createSlackStandIn(options: SlackStandInOptions = {}): SlackStan
       ...(outcome.ok ? {} : { error: outcome.error }),
       ...(fault ? { fault: describeFault(fault) } : {}),
     });
+    if (outcome.ok && !READ_ONLY_METHODS.has(method)) await changed();
     if (fault) {
       // The work is committed; the caller never learns it, as when a connection drops mid-answer.
       request.socket.destroy();
@@ -298,6 +312,7 @@ export function createSlackStandIn(options: SlackStandInOptions = {}): SlackStan
     file.size = bytes.length;
     file.uploadedAt = clock();
     record({ method: "upload_url", httpStatus: 200, ok: true, ...(fault ? { fault: describeFault(fault) } : {}) });
+    await changed();
     if (fault) {
       request.socket.destroy();
       return;
@@ -335,6 +350,7 @@ export function createSlackStandIn(options: SlackStandInOptions = {}): SlackStan
     workspace.state.responsePosts.push({ responseUrlId: id, at: now, body: parsedBody, accepted: true });
     applyResponse(id, parsed.data);
     record({ method: "response_url", channel: minted.channel, httpStatus: 200, ok: true, ...(fault ? { fault: describeFault(fault) } : {}) });
+    await changed();
     if (fault) {
       request.socket.destroy();
       return;

@@ -106,6 +106,11 @@ export interface StandInWorkspace {
   reset(): void;
   /** A deep copy of the whole state, e.g. to persist it. */
   snapshot(): WorkspaceState;
+  /**
+   * The state as JSON for disk, keeping the latest `maxCalls` calls and no trigger ids (they
+   * expire in seconds): what `initialState` restores. Cheaper than `snapshot()`: nothing is cloned.
+   */
+  serialize(maxCalls: number): string;
 }
 
 export interface WorkspaceModelOptions {
@@ -400,6 +405,10 @@ export class WorkspaceModel implements StandInWorkspace {
 
   snapshot(): WorkspaceState {
     return clone(this.state);
+  }
+
+  serialize(maxCalls: number): string {
+    return JSON.stringify({ ...this.state, calls: this.state.calls.slice(-maxCalls), triggers: {} } satisfies WorkspaceState);
   }
 
   // --- used by the Web API methods -----------------------------------------------------

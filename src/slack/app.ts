@@ -1,12 +1,15 @@
-// The Slack adapter: a Bolt 5 app, over HTTP (mounted on our server at /slack/events, signature
-// verified by Bolt) or over Socket Mode when an app token is given.
+// The Slack adapter: a Bolt 5 app, over HTTP (mounted on our server at /slack/events behind the
+// request gate — method, signature and timestamp, zod-parsed body, replay key — then Bolt) or over
+// Socket Mode when an app token is given.
 import type { RequestListener } from "node:http";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import type { SlackRequestKeys } from "../db/repositories/slack-request-keys.js";
 import type { Logger } from "../logger.js";
 import { boltLogger } from "./bolt-logger.js";
 import { register as registerActions } from "./actions/index.js";
 import { register as registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./deps.js";
+import { createRequestGate } from "./request-gate.js";
 import { register as registerViews } from "./views/index.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -20,6 +23,8 @@ export interface SlackAdapterOptions {
   apiUrl?: string | undefined;
   logger: Logger;
   deps: SlackDeps;
+  /** Where signed requests' keys are claimed, so that a replay on any replica runs nothing. */
+  requestKeys?: SlackRequestKeys | undefined;
 }
 
 export interface SlackAdapter {
@@ -68,9 +73,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
   const app = new App({ token: options.botToken, receiver, logger, clientOptions });
   registerListeners(app, options.deps);
+  const gate = createRequestGate({ signingSecret: options.signingSecret, keys: options.requestKeys, logger: options.logger });
   return {
-    requestListener: receiver.requestListener,
+    requestListener: gate.wrap(receiver.requestListener),
     start: async () => {},
-    stop: async () => {},
+    stop: async () => {
+      gate.close();
+    },
   };
 }

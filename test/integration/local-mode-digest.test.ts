@@ -67,7 +67,7 @@ for (const kind of backends) {
 
     async function control<T>(pathAndQuery: string): Promise<T> {
       const local = await readLocalSlackFile(dataDir);
-      const response = await fetch(new URL(pathAndQuery, local!.controlUrl));
+      const response = await fetch(new URL(pathAndQuery, local!.controlUrl), { headers: { authorization: `Bearer ${local!.controlSecret}` } });
       expect(response.status).toBe(200);
       return (await response.json()) as T;
     }
@@ -159,7 +159,7 @@ for (const kind of backends) {
       expect(png.readUInt32BE(16)).toBeGreaterThan(100);
       expect(png.readUInt32BE(20)).toBeGreaterThan(100);
       const local = await readLocalSlackFile(dataDir);
-      const served = Buffer.from(await (await fetch(new URL(`files/${fileId}`, local!.controlUrl))).arrayBuffer());
+      const served = Buffer.from(await (await fetch(new URL(`files/${fileId}`, local!.controlUrl), { headers: { authorization: `Bearer ${local!.controlSecret}` } })).arrayBuffer());
       expect(png.equals(served)).toBe(true);
     });
 

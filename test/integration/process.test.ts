@@ -75,8 +75,9 @@ describe.runIf(backends.includes("postgres"))("replicas starting together on one
   it("apply every migration exactly once and seed one demo tenant", async () => {
     const scratch = await createScratchPostgresDatabase("replicas");
     try {
-      const env = { ...quiet, DATABASE_URL: scratch.url, PORT: "0", HOST: "127.0.0.1", DEMO_SEED: "always" };
-      const replicas = [runScript("src/main.ts", env), runScript("src/main.ts", env)];
+      // Local mode asked for (LOCAL_MODE=1): without it, PostgreSQL with no Slack credentials refuses to start.
+      const env = { ...quiet, DATABASE_URL: scratch.url, PORT: "0", HOST: "127.0.0.1", DEMO_SEED: "always", LOCAL_MODE: "1" };
+      const replicas = [1, 2].map(() => runScript("src/main.ts", { ...env, DATA_DIR: mkdtempSync(path.join(tmpdir(), "salesops-replica-")) }));
       const urls = await Promise.all(replicas.map((replica) => startedUrl(replica, 90_000)));
       for (const url of urls) expect((await fetch(`${url}/readyz`)).status).toBe(200);
       for (const replica of replicas) replica.child.kill("SIGTERM");

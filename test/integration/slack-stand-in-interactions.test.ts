@@ -33,8 +33,11 @@ async function webApi(method: string, args: Record<string, unknown>): Promise<Re
   return (await response.json()) as Record<string, unknown>;
 }
 
+const CONTROL_SECRET = "interactions-test-control-secret";
+
 async function control(path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${standIn.origin}${LOCAL_CONTROL_PREFIX}${path}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const headers = { authorization: `Bearer ${CONTROL_SECRET}`, "content-type": "application/json" };
+  const response = await fetch(`${standIn.origin}${LOCAL_CONTROL_PREFIX}${path}`, body === undefined ? { headers } : { method: "POST", headers, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -87,7 +90,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/slack/events`;
-  standIn = createSlackStandIn({ rateLimits: false, localControl: {} });
+  standIn = createSlackStandIn({ rateLimits: false, localControl: { secret: CONTROL_SECRET } });
   await standIn.start();
   userId = standIn.workspace.addUser({ name: "ana", email: "ana@example.test" }).id;
   outsiderId = standIn.workspace.addUser({ name: "ben", email: "ben@example.test" }).id;

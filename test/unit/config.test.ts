@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig, slackCredentialsProblem } from "../../src/config.js";
 
 function errorFor(env: Record<string, string>): string {
   try {
@@ -79,5 +79,52 @@ describe("loadConfig", () => {
     const message = errorFor({ SLACK_BOT_TOKEN: "not-a-token-but-secret", SLACK_SIGNING_SECRET: "x" });
     expect(message).not.toContain("not-a-token-but-secret");
     expect(errorFor({ DATABASE_URL: "postgres-password-hunter2" })).not.toContain("hunter2");
+  });
+});
+
+describe("PORT (issue 10: 0xD05 was taken as 3333)", () => {
+  it.each(["0xD05", "0o7", "0b11", "1e3", " 80", "80 ", "+80", "-1", "80.0", "65536", "123456"])("refuses %j, naming PORT", (port) => {
+    expect(errorFor({ PORT: port })).toMatch(/^Configuration error: PORT: expected a port number from 0 to 65535/);
+  });
+
+  it.each([
+    ["0", 0],
+    ["80", 80],
+    ["08080", 8080],
+    ["65535", 65535],
+  ])("takes the decimal %j as %i", (port, expected) => {
+    expect(loadConfig({ PORT: port }).port).toBe(expected);
+  });
+});
+
+describe("local mode (issue 10: missing credentials on PostgreSQL silently meant local mode)", () => {
+  const postgres = "postgresql://app:secret@db.internal:5432/salesops";
+
+  it("is the embedded database's default without credentials, and never inferred on PostgreSQL", () => {
+    expect(loadConfig({}).localMode).toBe(true);
+    const onPostgres = loadConfig({ DATABASE_URL: postgres });
+    expect(onPostgres.localMode).toBe(false);
+    expect(slackCredentialsProblem(onPostgres)).toBe(
+      "Configuration error: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set on PostgreSQL (DATABASE_URL). " +
+        "Set both to connect the bot to your Slack workspace, or set LOCAL_MODE=1 to run against the local Slack stand-in.",
+    );
+  });
+
+  it("is what LOCAL_MODE=1 asks for, on any database; LOCAL_MODE=0 refuses it", () => {
+    expect(loadConfig({ DATABASE_URL: postgres, LOCAL_MODE: "1" }).localMode).toBe(true);
+    expect(slackCredentialsProblem(loadConfig({ DATABASE_URL: postgres, LOCAL_MODE: "1" }))).toBeUndefined();
+    const off = loadConfig({ LOCAL_MODE: "0" });
+    expect(off.localMode).toBe(false);
+    expect(slackCredentialsProblem(off)).toMatch(/not set with LOCAL_MODE=0/);
+  });
+
+  it("is never on with credentials", () => {
+    const slack = loadConfig({ DATABASE_URL: postgres, SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" });
+    expect(slack.localMode).toBe(false);
+    expect(slackCredentialsProblem(slack)).toBeUndefined();
+    expect(errorFor({ LOCAL_MODE: "1", SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" })).toBe(
+      'Configuration error: LOCAL_MODE: is 1 (the local Slack stand-in) but SLACK_BOT_TOKEN is set too (unset one of them) (got "1")',
+    );
+    expect(errorFor({ LOCAL_MODE: "yes" })).toBe('Configuration error: LOCAL_MODE: expected 1 (local mode) or 0 (got "yes")');
   });
 });

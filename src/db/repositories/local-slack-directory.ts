@@ -124,3 +124,13 @@ export async function assignSlackIds(
 export async function setTenantSlackTeam(prisma: Client, tenantId: string, teamId: string): Promise<void> {
   await prisma.tenant.update({ where: { id: tenantId }, data: { slackTeamId: teamId }, select: { id: true } });
 }
+
+/** Every tenant with a Slack team id, whichever workspace it is (local mode tells its own from real ones). */
+export async function tenantsConnectedToSlack(prisma: Client): Promise<Array<{ id: string; name: string; slackTeamId: string; isDemo: boolean }>> {
+  const tenants = await prisma.tenant.findMany({
+    where: { slackTeamId: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: { ...tenantSelect, isDemo: true },
+  });
+  return tenants.map((tenant) => ({ id: tenant.id, name: tenant.name, slackTeamId: tenant.slackTeamId!, isDemo: tenant.isDemo }));
+}
