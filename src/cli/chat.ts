@@ -132,10 +132,24 @@ function isNetworkFailure(error: unknown): boolean {
   return error instanceof TypeError || (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"));
 }
 
+/**
+ * The control API's secret by its base URL, as local-slack.json gives them: every request to a
+ * control URL carries it (the stand-in refuses requests without it), none to anywhere else.
+ */
+const controlSecrets = new Map<string, string>();
+
+function withControlSecret(url: string, headers: RequestInit["headers"]): Headers {
+  const merged = new Headers(headers);
+  for (const [base, secret] of controlSecrets) {
+    if (url.startsWith(base)) merged.set("authorization", `Bearer ${secret}`);
+  }
+  return merged;
+}
+
 /** A request to the bot's process (the control API or /slack/events); a refused connection means the bot is down. */
 async function request(url: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<Response> {
   try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? REQUEST_TIMEOUT_MS) });
+    return await fetch(url, { ...init, headers: withControlSecret(url, init.headers), signal: AbortSignal.timeout(init.timeoutMs ?? REQUEST_TIMEOUT_MS) });
   } catch (error) {
     if (isNetworkFailure(error)) throw new ChatFailure(BOT_NOT_RUNNING);
     throw error;
@@ -165,6 +179,10 @@ async function loadLocalSlack(env: Record<string, string | undefined>): Promise<
       `No local Slack workspace in ${path.join(path.resolve(dataDir), LOCAL_SLACK_FILE)}. ${BOT_NOT_RUNNING} (local mode: no SLACK_BOT_TOKEN).`,
     );
   }
+  if (!file.controlSecret) {
+    throw new ChatFailure(`${path.join(path.resolve(dataDir), LOCAL_SLACK_FILE)} has no control secret: it was written by an older version. Restart the bot (npm start) to renew it.`);
+  }
+  controlSecrets.set(file.controlUrl, file.controlSecret);
   return { ...file, controlUrl: file.controlUrl, dataDir: path.resolve(dataDir) };
 }
 
@@ -281,8 +299,9 @@ async function saveFile(local: { controlUrl: string; dataDir: string }, fileId: 
   const extension = EXTENSIONS[type] ?? (/\.[a-z0-9]{1,5}$/i.exec(declared)?.[0].toLowerCase() ?? "");
   const directory = path.join(local.dataDir, LOCAL_FILES_DIR);
   const file = path.join(directory, `${fileId.replace(/[^A-Za-z0-9_-]/g, "_")}${extension}`);
-  await mkdir(directory, { recursive: true });
-  await writeFile(file, Buffer.from(await response.arrayBuffer()));
+  // Under DATA_DIR, owner-only like the rest of it: these are the workspace's files.
+  await mkdir(directory, { recursive: true, mode: 0o700 });
+  await writeFile(file, Buffer.from(await response.arrayBuffer()), { mode: 0o600 });
   return `saved to ${file}`;
 }
 
@@ -387,9 +406,16 @@ function pickElement(row: Json, rowNumber: number, wanted: string): ClickChoice 
       }
     }
   }
+  // A label as shown ("4 · Agree") matches whole, by its number, or by its words alone ("Agree"):
+  // never by a prefix, so that "Agree" picks "4 · Agree" and not "5 · Strongly agree".
   const matches = (choice: ClickChoice) => {
-    const label = choice.label.toLocaleLowerCase();
-    return label === folded || choice.selectedValue?.toLocaleLowerCase() === folded || label.startsWith(`${folded} `);
+    const label = choice.label.trim().toLocaleLowerCase();
+    const numbered = /^(\d+)\s*·\s*(.+)$/u.exec(label);
+    return (
+      label === folded ||
+      choice.selectedValue?.toLocaleLowerCase() === folded ||
+      (numbered !== null && (numbered[1] === folded || numbered[2]!.trim() === folded))
+    );
   };
   const found = candidates.find(matches);
   if (!found) {

@@ -15,6 +15,11 @@ export interface OutgoingMessage {
   text: string;
   blocks?: readonly unknown[];
   image?: OutgoingImage;
+  /**
+   * Replace this earlier message of ours in place (Slack: chat.update) instead of posting a new
+   * one — e.g. a survey DM turned to its closed state. Sending it twice gives the same message.
+   */
+  replace?: DeliveredMessage;
 }
 
 /** Where the platform put a message: channel and its id there (Slack's `ts`). */

@@ -150,6 +150,7 @@ export function createSlackChatPort(options: SlackChatPortOptions): ChatPort {
   }
 
   async function send(recipient: string, message: OutgoingMessage, deliveryId: string): Promise<SendResult> {
+    if (message.replace) return replace(message.replace, message);
     try {
       let blocks = message.blocks ? [...message.blocks] : undefined;
       if (message.image) {
@@ -180,6 +181,16 @@ export function createSlackChatPort(options: SlackChatPortOptions): ChatPort {
       return { ok: true, channel: delivered.data.channel, ts: delivered.data.ts };
     } catch (error) {
       return { ok: false, ...classify(error, "chat.postMessage", recipient) };
+    }
+  }
+
+  /** Updates an earlier message in place; the same update twice leaves the same message. */
+  async function replace(target: DeliveredMessage, message: OutgoingMessage): Promise<SendResult> {
+    try {
+      await client.chat.update({ channel: target.channel, ts: target.ts, text: message.text, ...(message.blocks ? { blocks: [...message.blocks] as never } : {}) });
+      return { ok: true, channel: target.channel, ts: target.ts };
+    } catch (error) {
+      return { ok: false, ...classify(error, "chat.update", target.channel) };
     }
   }
 

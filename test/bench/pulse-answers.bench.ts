@@ -13,7 +13,6 @@
 // last value clicked per person and question → delete the survey.
 //
 // Options come from the environment (the runner's command line has no room for them): see OPTIONS_HELP.
-import { createHash } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Agent, fetch as undiciFetch } from "undici";
 import { z } from "zod";
@@ -23,6 +22,7 @@ import { withCaches } from "../../src/db/repositories/cached-sales-data.js";
 import { createPulseAnswerStore } from "../../src/db/repositories/pulse-responses.js";
 import { createSalesData } from "../../src/db/repositories/sales-data.js";
 import { createPulseInviteRenderer } from "../../src/jobs/render/pulse-invite.js";
+import { parseResponse } from "../../src/core/pulse/index.js";
 import { createPulseTokens } from "../../src/security/pulse-tokens.js";
 import { buildBlockActionsPayload, signSlackRequest } from "../../src/slack-stand-in/index.js";
 import { createSlackChatPort } from "../../src/slack/chat-port.js";
@@ -193,7 +193,7 @@ async function runBackend(kind: DatabaseKind, size: TenantSize, settings: Settin
   const { clock } = clockOnSeedDate(bench.marker.today);
   const respondents = await pickRespondents(db, tenantId, settings.respondents);
   if (respondents.length === 0) throw new Error("the bench tenant has nobody with a Slack id");
-  const survey = surveyFromTemplate("enps-pulse", "en");
+  const survey = surveyFromTemplate("enps", "en");
   const owner = respondents[0]!;
   const now = clock.now();
   const surveyRow = await db.prisma.pulseSurvey.create({
@@ -436,35 +436,37 @@ async function runBackend(kind: DatabaseKind, size: TenantSize, settings: Settin
     database = await target.stop();
     target = undefined;
 
-    // What the database holds: each respondent's response, found by the hash of their token.
-    const tokenHashOf = (respondent: number) => {
+    // What the database holds: each respondent's response, found by the hash of their token and
+    // opened with it (responses are sealed with a key of the token), and the counts of the results.
+    const tokens = createPulseTokens(TOKEN_SECRET);
+    const opened = new Map<number, ReturnType<typeof parseResponse>>();
+    for (let respondent = 0; respondent < messages.length; respondent++) {
       const blockId = String(messages[respondent]!.blocks.find((block) => block.type === "actions")!.block_id);
-      return createHash("sha256").update(TOKEN_SECRET + parseAnswerBlockId(blockId)!.token).digest("hex");
-    };
-    const rows = await database.withSession((session) =>
-      session.query<{ token_hash: string; question_id: string; score: number | null; choice_id: string | null; complete: boolean }>(
-        `SELECT r.token_hash, a.question_id, a.score, a.choice_id, r.complete FROM pulse_response r JOIN pulse_answer a ON a.response_id = r.id WHERE r.round_id = $1::uuid`,
-        [round.id],
-      ),
-    );
-    const stored = new Map(rows.map((row) => [`${row.token_hash}/${row.question_id}`, row.score !== null ? String(row.score) : (row.choice_id ?? "")]));
+      const verified = tokens.verify(round.id, parseAnswerBlockId(blockId)!.token, respondents[respondent]!.slackUserId);
+      if (!verified) continue;
+      const row = await database.prisma.pulseResponse.findUnique({ where: { tokenHash: verified.tokenHash }, select: { sealed: true } });
+      const plaintext = row ? verified.open(row.sealed) : null;
+      if (plaintext !== null) opened.set(respondent, parseResponse(plaintext));
+    }
     let found = 0;
     let wrongValue = 0;
     const answeredQuestions = new Map<number, number>();
     for (const [key, value] of lastValue) {
       const [respondent, questionId] = key.split("/") as [string, string];
       answeredQuestions.set(Number(respondent), (answeredQuestions.get(Number(respondent)) ?? 0) + 1);
-      const actual = stored.get(`${tokenHashOf(Number(respondent))}/${questionId}`);
-      if (actual === undefined) continue;
+      const answer = opened.get(Number(respondent))?.answers.find((candidate) => candidate.questionId === questionId);
+      if (answer === undefined) continue;
       found += 1;
+      const actual = answer.score !== null ? String(answer.score) : (answer.choiceId ?? "");
       if (actual !== value) wrongValue += 1;
     }
     const required = survey.questions.filter((question) => !question.optional).length;
-    const [responses, complete, recipientsAnswered] = await Promise.all([
+    const [responses, counted, recipientsAnswered] = await Promise.all([
       database.prisma.pulseResponse.count({ where: { roundId: round.id } }),
-      database.prisma.pulseResponse.count({ where: { roundId: round.id, complete: true } }),
+      database.prisma.pulseTally.aggregate({ where: { roundId: round.id, questionId: "" }, _sum: { count: true } }),
       database.prisma.pulseRecipient.count({ where: { roundId: round.id, answered: true } }),
     ]);
+    const complete = counted._sum.count ?? 0;
 
     const measured = results.slice(WARM_UP_CLICKS);
     const firsts = measured.filter((_, index) => plan[index + WARM_UP_CLICKS]!.first);

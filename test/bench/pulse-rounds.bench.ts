@@ -138,7 +138,7 @@ async function seed(db: Database, people: number): Promise<{ tenantId: string; s
   const spec = parseScheduleSpec("weekly Mon 09:00");
   const survey = await db.prisma.pulseSurvey.create({
     data: {
-      tenantId, name: "Bench eNPS", templateId: "enps-pulse", definition: surveyFromTemplate("enps-pulse", "en") as never, ownerId: ids[0]!,
+      tenantId, name: "Bench eNPS", templateId: "enps", definition: surveyFromTemplate("enps", "en") as never, ownerId: ids[0]!,
       audience: { kind: "everyone" }, cron: spec.cron, preset: spec.preset, timeZone: "Asia/Kuala_Lumpur", openDays: 5, createdAt, updatedAt: createdAt,
     },
     select: { id: true },

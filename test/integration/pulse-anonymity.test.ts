@@ -1,11 +1,17 @@
-// The issue's acceptance test for anonymity by construction: after several people answer a pulse
-// survey through Slack, the database is inspected the way a curious DBA would, and nothing in it
-// leads from an answer to a person — no such column, no such value, and the "has answered" rows
-// written by transactions other than the ones that wrote the answers.
+// Anonymity against a database administrator (issue 10, defect 3), end to end: after several
+// people answer a pulse survey through Slack, the database is inspected the way a curious DBA
+// with the app's secret would. Each response is stored only sealed with a key of its
+// respondent's token — which exists only in their own Slack message —, so it cannot be read
+// without that token; results are kept as counts per team and band and as comments with their
+// team; nothing leads from a stored value to a person; the "has answered" flags are written by
+// other transactions; and when the round closes, the sealed responses are deleted, bands too
+// small are merged away and the flags are cleared. README "What the survey promises, and to
+// whom" cites these tests by name.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPulseTokens } from "../../src/security/pulse-tokens.js";
 import { backends } from "../support/databases.js";
-import { answerInDm, commentInDm, createAnswerableRound, enqueueInvites, surveyMessageOf } from "../support/pulse-answering.js";
-import { startBotUnderTest, type BotUnderTest } from "../support/slack-bot.js";
+import { answerInDm, commentInDm, createAnswerableRound, enqueueInvites, surveyMessageOf, talliesOf } from "../support/pulse-answering.js";
+import { startBotUnderTest, TEST_PULSE_TOKEN_SECRET, type BotUnderTest } from "../support/slack-bot.js";
 
 const TODAY = "2026-12-01";
 const NOW = new Date("2026-12-01T02:00:00.000Z");
@@ -25,8 +31,9 @@ const COMMENTS: Record<string, string> = {
   [`oliver.bennett@${DOMAIN}`]: "Great onboarding this month",
 };
 const ALLOWED_COLUMNS = {
-  pulse_response: ["answered_on", "attainment_band", "complete", "id", "round_id", "team_id", "tenant_id", "token_hash"],
-  pulse_answer: ["choice_id", "question_id", "response_id", "score", "text"],
+  pulse_comment: ["id", "question_id", "round_id", "team_key", "text"],
+  pulse_response: ["id", "round_id", "sealed", "tenant_id", "token_hash"],
+  pulse_tally: ["band_key", "count", "question_id", "round_id", "team_key", "value"],
 };
 const PERSONAL_COLUMN = /employee|slack|user|person|email|message|channel|^ts$|_ts$|_at$|time|created|updated|recipient|delivery/;
 
@@ -34,6 +41,7 @@ for (const kind of backends) {
   describe(`no answer can be linked to a person [${kind}]`, () => {
     let bot: BotUnderTest;
     let roundId: string;
+    let now = NOW;
     const invited: Array<{ email: string; employeeId: string; slackUserId: string; teamId: string | null }> = [];
 
     async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
@@ -41,7 +49,7 @@ for (const kind of backends) {
     }
 
     beforeAll(async () => {
-      bot = await startBotUnderTest(kind, { today: TODAY, clock: { now: () => NOW } });
+      bot = await startBotUnderTest(kind, { today: TODAY, clock: { now: () => now } });
       const db = bot.testDatabase.db;
       for (const email of Object.keys(ANSWERS)) {
         const row = await db.prisma.employee.findFirstOrThrow({ where: { tenantId: bot.tenantId, email }, select: { id: true, slackUserId: true, teamId: true, timeZone: true, locale: true } });
@@ -70,33 +78,55 @@ for (const kind of backends) {
       await bot?.close();
     });
 
-    it("stored one response per person who answered, complete exactly for those who answered every required question", async () => {
-      const responses = await bot.testDatabase.db.prisma.pulseResponse.findMany({ where: { roundId }, select: { complete: true, teamId: true, attainmentBand: true } });
+    const tokenOf = (slackUserId: string) =>
+      String((surveyMessageOf(bot.standIn, slackUserId).blocks.find((block) => block.type === "actions") as { block_id: string }).block_id).split("/")[4]!;
+
+    it("stores each response only sealed with a key of its respondent's token: only that token opens it", async () => {
+      const responses = await bot.testDatabase.db.prisma.pulseResponse.findMany({ where: { roundId }, select: { tokenHash: true, sealed: true } });
       expect(responses).toHaveLength(6);
-      expect(responses.filter((response) => response.complete)).toHaveLength(5);
-      expect(await bot.testDatabase.db.prisma.pulseAnswer.count()).toBe(4 * 5 + 1 + 2);
+      const tokens = createPulseTokens(TEST_PULSE_TOKEN_SECRET);
+      for (const person of invited) {
+        const token = tokens.verify(roundId, tokenOf(person.slackUserId), person.slackUserId)!;
+        const own = responses.find((response) => response.tokenHash === token.tokenHash)!;
+        // The owner's token opens their response: their answers, team and band are inside it.
+        const opened = JSON.parse(token.open(own.sealed)!) as { answers: Array<{ questionId: string }>; teamId: string | null };
+        expect(opened.answers.map((answer) => answer.questionId).sort()).toEqual(ANSWERS[person.email]!.map(([row]) => ["enps", "workload", "mood", "tool"][row - 1]!).concat(COMMENTS[person.email] ? ["comment"] : []).sort());
+        expect(opened.teamId).toBe(person.teamId);
+        // Anyone else's token — and so the app's secret alone, which only checks tokens — opens nothing.
+        for (const other of responses.filter((response) => response !== own)) expect(token.open(other.sealed)).toBeNull();
+        // In the clear the row shows no answer, comment, team or band.
+        const clear = Buffer.from(own.sealed).toString("latin1");
+        for (const text of [...Object.values(COMMENTS), "enps", "workload", "crm", "quotes", person.teamId ?? "no team", "below 50", "100 %"]) expect(clear).not.toContain(text);
+      }
+    });
+
+    it("keeps for results only counts per team and band, and comments with their team: a partial response counts nowhere", async () => {
+      const tallies = await talliesOf(bot.testDatabase.db, roundId);
+      const counted = Object.entries(tallies).filter(([key]) => key.startsWith(":")).reduce((sum, [, count]) => sum + count, 0);
+      // Charlotte answered the eNPS question only: five people answered, and hers is in no count.
+      expect(counted).toBe(5);
+      const enps = Object.entries(tallies).filter(([key]) => key.startsWith("enps:")).flatMap(([key, count]) => Array<number>(count).fill(Number(key.split(":").at(-1))));
+      expect(enps.sort((a, b) => a - b)).toEqual([6, 7, 8, 9, 10]);
+      const comments = await bot.testDatabase.db.prisma.pulseComment.findMany({ where: { roundId }, select: { text: true, teamKey: true } });
+      expect(comments.map((comment) => comment.text).sort()).toEqual(Object.values(COMMENTS).sort());
       const recipients = await bot.testDatabase.db.prisma.pulseRecipient.findMany({ where: { roundId }, select: { employeeId: true, answered: true } });
       const charlotte = invited.find((person) => person.email.startsWith("charlotte"))!;
       expect(recipients.filter((recipient) => recipient.answered).map((recipient) => recipient.employeeId).sort()).toEqual(
         invited.filter((person) => person !== charlotte).map((person) => person.employeeId).sort(),
       );
-      // The only cuts: the team, and a band for sales roles (the admin has none).
-      expect(new Set(responses.map((response) => response.teamId))).toEqual(new Set(invited.map((person) => person.teamId)));
-      expect(responses.filter((response) => response.attainmentBand === null)).toHaveLength(1);
     });
 
     it("has no column in the answer tables that could name a person, a chat account, a message or a moment", async () => {
       const columns = await sql<{ table_name: string; column_name: string; data_type: string }>(
         `SELECT table_name, column_name, data_type FROM information_schema.columns
-          WHERE table_schema = current_schema() AND table_name IN ('pulse_response', 'pulse_answer') ORDER BY table_name, column_name`,
+          WHERE table_schema = current_schema() AND table_name IN ('pulse_response', 'pulse_tally', 'pulse_comment') ORDER BY table_name, column_name`,
       );
       for (const [table, allowed] of Object.entries(ALLOWED_COLUMNS)) {
         expect(columns.filter((column) => column.table_name === table).map((column) => column.column_name)).toEqual(allowed);
       }
       expect(columns.filter((column) => PERSONAL_COLUMN.test(column.column_name))).toEqual([]);
-      // The day is a date: no time of day to line up with a message's timestamp.
-      expect(columns.find((column) => column.column_name === "answered_on")?.data_type).toBe("date");
-      expect(columns.filter((column) => /timestamp|time/.test(column.data_type))).toEqual([]);
+      // No date or time at all: nothing to line up with a message's timestamp.
+      expect(columns.filter((column) => /timestamp|time|date/.test(column.data_type))).toEqual([]);
       // And the list of who answered has nothing that leads to a response.
       const recipientColumns = await sql<{ column_name: string }>(
         `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'pulse_recipient' ORDER BY column_name`,
@@ -124,27 +154,46 @@ for (const kind of backends) {
       ];
       expect(forbidden.length).toBeGreaterThan(100);
       const rows = await sql<{ row: string }>(
-        `SELECT row_to_json(r)::text AS row FROM pulse_response r UNION ALL SELECT row_to_json(a)::text FROM pulse_answer a`,
+        `SELECT row_to_json(r)::text AS row FROM pulse_response r UNION ALL SELECT row_to_json(t)::text FROM pulse_tally t UNION ALL SELECT row_to_json(c)::text FROM pulse_comment c`,
       );
-      expect(rows).toHaveLength(6 + 23);
+      expect(rows.length).toBeGreaterThan(6 + 5 + 2);
       const values = rows.flatMap((entry) => Object.values(JSON.parse(entry.row) as Record<string, unknown>)).filter((value) => value !== null).map(String);
       for (const value of values) {
         for (const secret of forbidden) {
           if (value.includes(secret)) throw new Error(`pulse row value ${JSON.stringify(value)} contains ${JSON.stringify(secret)}`);
         }
       }
-      // The day only, never the instant (02:00 UTC on 1 Dec is 10:00 that day in Kuala Lumpur).
-      const days = await sql<{ day: string }>(`SELECT DISTINCT answered_on::text AS day FROM pulse_response`);
-      expect(days).toEqual([{ day: "2026-12-01" }]);
     });
 
     it("wrote who has answered in other transactions than the answers themselves", async () => {
       const answeredRows = await sql<{ xmin: string }>(`SELECT xmin::text AS xmin FROM pulse_recipient WHERE round_id = $1::uuid AND answered`, [roundId]);
-      const responseRows = await sql<{ xmin: string }>(`SELECT xmin::text AS xmin FROM pulse_response WHERE round_id = $1::uuid`, [roundId]);
-      const answerRows = await sql<{ xmin: string }>(`SELECT a.xmin::text AS xmin FROM pulse_answer a JOIN pulse_response r ON r.id = a.response_id WHERE r.round_id = $1::uuid`, [roundId]);
+      const written = await sql<{ xmin: string }>(
+        `SELECT xmin::text AS xmin FROM pulse_response WHERE round_id = $1::uuid
+         UNION ALL SELECT xmin::text FROM pulse_tally WHERE round_id = $1::uuid
+         UNION ALL SELECT xmin::text FROM pulse_comment WHERE round_id = $1::uuid`,
+        [roundId],
+      );
       expect(answeredRows).toHaveLength(5);
-      const answerTransactions = new Set([...responseRows, ...answerRows].map((row) => row.xmin));
+      const answerTransactions = new Set(written.map((row) => row.xmin));
       for (const row of answeredRows) expect(answerTransactions.has(row.xmin)).toBe(false);
+    });
+
+    it("keeps, once the round closes, only the results: responses deleted, small bands merged, who answered forgotten", async () => {
+      const before = await bot.testDatabase.db.prisma.pulseTally.aggregate({ where: { roundId, questionId: "" }, _sum: { count: true } });
+      now = CLOSES_AT;
+      await bot.app.jobs!.tick();
+      const prisma = bot.testDatabase.db.prisma;
+      expect(await prisma.pulseRound.findUniqueOrThrow({ where: { id: roundId }, select: { status: true } })).toEqual({ status: "closed" });
+      expect(await prisma.pulseResponse.count({ where: { roundId } })).toBe(0);
+      expect(await prisma.pulseRecipient.count({ where: { roundId, answered: true } })).toBe(0);
+      // Same people counted; every team × band cell left holds at least the threshold (5), or has no band.
+      const cells = await prisma.pulseTally.findMany({ where: { roundId, questionId: "" }, select: { teamKey: true, bandKey: true, count: true } });
+      expect(cells.reduce((sum, cell) => sum + cell.count, 0)).toBe(before._sum.count);
+      for (const cell of cells) expect(cell.bandKey === "" || cell.count >= 5, JSON.stringify(cell)).toBe(true);
+      // And the results read from them: five answered, eNPS of 6, 7, 8, 9, 10 -> (2 promoters − 1 detractor) / 5 = +20.
+      const owner = invited.find((person) => person.email.startsWith("kevin.tan"))!;
+      const reply = await bot.ask(owner.email, "/pulse", "results Anonymity check");
+      expect(JSON.stringify(reply)).toContain("eNPS +20");
     });
   });
 }

@@ -3,6 +3,7 @@
 // signed interactive payloads to Bolt's HTTP receiver, answers stored anonymously, the message
 // updated in place, and every kind of bad input refused privately with nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseResponse } from "../../src/core/pulse/index.js";
 import { createPulseTokens } from "../../src/security/pulse-tokens.js";
 import { buildBlockActionsPayload, postInteraction, type StandInResponsePost } from "../../src/slack-stand-in/index.js";
 import { answerBlockId } from "../../src/slack/render/pulse-survey.js";
@@ -11,6 +12,7 @@ import {
   actionRows,
   countAnswerRows,
   createAnswerableRound,
+  talliesOf,
   elementFor,
   enqueueInvites,
   eventually,
@@ -68,6 +70,25 @@ for (const kind of backends) {
       const found = { employeeId: row.id, slackUserId: row.slackUserId!, teamId: row.teamId, timeZone: row.timeZone, locale: row.locale as "en" | "ms" };
       people.set(email, found);
       return found;
+    }
+
+    /** The person's response, opened with the token in their own DM, as only they can. */
+    async function responseOf(email: string) {
+      const user = people.get(email)!.slackUserId;
+      const token = String(actionRows(surveyMessageOf(bot.standIn, user).blocks)[0]!.block_id).split("/")[4]!;
+      const verified = createPulseTokens(TEST_PULSE_TOKEN_SECRET).verify(roundId, token, user)!;
+      const row = await bot.testDatabase.db.prisma.pulseResponse.findUnique({ where: { tokenHash: verified.tokenHash }, select: { sealed: true } });
+      return row ? parseResponse(verified.open(row.sealed)!) : null;
+    }
+
+    /** Every stored row answering wrote (sealed responses, tallies, comments), to compare before and after. */
+    async function storedRows() {
+      const prisma = bot.testDatabase.db.prisma;
+      return {
+        responses: (await prisma.pulseResponse.findMany({ select: { tokenHash: true, sealed: true }, orderBy: { tokenHash: "asc" } })).map((row) => [row.tokenHash, Buffer.from(row.sealed).toString("hex")]),
+        tallies: await prisma.pulseTally.findMany({ orderBy: [{ questionId: "asc" }, { teamKey: "asc" }, { bandKey: "asc" }, { value: "asc" }] }),
+        comments: await prisma.pulseComment.findMany({ orderBy: { id: "asc" } }),
+      };
     }
 
     async function answered(email: string, round = roundId): Promise<boolean> {
@@ -130,12 +151,12 @@ for (const kind of backends) {
     it("sends each person the survey: anonymity notice first, a row per question, nothing answered, no token kept", async () => {
       const message = surveyMessageOf(bot.standIn, people.get(WEIMING)!.slackUserId);
       expect(message.blocks[0]).toMatchObject({ type: "header", text: { text: "Team pulse" } });
-      expect((message.blocks[1]!.text as { text: string }).text).toMatch(/^\*Your answers are anonymous\.\* .*your team and your quota-attainment band/);
+      expect((message.blocks[1]!.text as { text: string }).text).toMatch(/^\*Your answers are anonymous\.\* .*by team and quota-attainment band/);
       const rows = actionRows(message.blocks);
       expect(rows.map((row) => (row.elements as Block[]).length)).toEqual([11, 5, 3, 1, 1]);
       expect((rows[0]!.elements as Block[]).map((button) => button.value)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
       expect((rows[3]!.elements as Block[])[0]).toMatchObject({ type: "static_select" });
-      expect(textOf(message.blocks)).toContain("0 of 5 answered");
+      expect(textOf(message.blocks)).toContain("0 of 5 questions answered");
       // The Malay speaker's copy is in Malay.
       const malay = surveyMessageOf(bot.standIn, people.get(AHMAD)!.slackUserId);
       expect(textOf(malay.blocks)).toContain("*Jawapan anda tanpa nama.*");
@@ -146,7 +167,7 @@ for (const kind of backends) {
       const deliveries = await bot.testDatabase.db.prisma.delivery.findMany({ where: { kind: "pulse_invite" }, select: { payload: true, status: true } });
       expect(deliveries.map((row) => row.status)).toEqual(["sent", "sent", "sent", "sent"]);
       expect(JSON.stringify(deliveries)).not.toContain(token.split(".")[0]);
-      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 0, answers: 0 });
+      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 0, counted: 0, answers: 0, comments: 0 });
     });
 
     it("takes an eNPS answer and replaces the message with it shown, the button primary and the progress counted", async () => {
@@ -154,17 +175,15 @@ for (const kind of backends) {
       expect(post.body.replace_original).toBe(true);
       const blocks = post.body.blocks as Block[];
       expect(textOf(blocks)).toContain("✓ Your answer: 7");
-      expect(textOf(blocks)).toContain("1 of 5 answered");
+      expect(textOf(blocks)).toContain("1 of 5 questions answered");
       expect(buttonOf(blocks, 1, "7").style).toBe("primary");
       expect(buttonOf(blocks, 1, "6").style).toBeUndefined();
       // The stored message itself now reads so.
       const stored = surveyMessageOf(bot.standIn, people.get(WEIMING)!.slackUserId);
       expect(textOf(stored.blocks)).toContain("✓ Your answer: 7");
-      const answers = await bot.testDatabase.db.prisma.pulseAnswer.findMany({ select: { questionId: true, score: true, choiceId: true, text: true } });
-      expect(answers).toEqual([{ questionId: "enps", score: 7, choiceId: null, text: null }]);
-      const response = await bot.testDatabase.db.prisma.pulseResponse.findFirstOrThrow({ select: { roundId: true, teamId: true, answeredOn: true, complete: true } });
-      // 02:00 UTC is 10:00 on 1 Dec in the tenant's zone (Kuala Lumpur).
-      expect(response).toEqual({ roundId, teamId: people.get(WEIMING)!.teamId, answeredOn: new Date("2026-12-01T00:00:00.000Z"), complete: false });
+      // Sealed with her token: her answer and team are in it; a partial response is in no count yet.
+      expect(await responseOf(WEIMING)).toMatchObject({ answers: [{ questionId: "enps", score: 7, choiceId: null, text: null }], teamId: people.get(WEIMING)!.teamId, counted: false });
+      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 1, counted: 0, answers: 0, comments: 0 });
       expect(await answered(WEIMING)).toBe(false);
     });
 
@@ -173,9 +192,8 @@ for (const kind of backends) {
       expect(textOf(post.body.blocks as Block[])).toContain("✓ Your answer: 9");
       expect(buttonOf(post.body.blocks as Block[], 1, "9").style).toBe("primary");
       expect(buttonOf(post.body.blocks as Block[], 1, "7").style).toBeUndefined();
-      const answers = await bot.testDatabase.db.prisma.pulseAnswer.findMany({ select: { score: true } });
-      expect(answers).toEqual([{ score: 9 }]);
-      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 1, answers: 1 });
+      expect((await responseOf(WEIMING))!.answers).toEqual([{ questionId: "enps", score: 9, choiceId: null, text: null }]);
+      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 1, counted: 0, answers: 0, comments: 0 });
     });
 
     it("takes the agreement scale, choice buttons and the select, and marks the person answered only once complete", async () => {
@@ -183,18 +201,27 @@ for (const kind of backends) {
       expect(textOf(post.body.blocks as Block[])).toContain("✓ Your answer: 4 · Agree");
       post = await click(WEIMING, 3, "mixed");
       expect(textOf(post.body.blocks as Block[])).toContain("✓ Your answer: Mixed");
-      expect(textOf(post.body.blocks as Block[])).toContain("3 of 5 answered");
+      expect(textOf(post.body.blocks as Block[])).toContain("3 of 5 questions answered");
       expect(await answered(WEIMING)).toBe(false);
       post = await click(WEIMING, 4, "quotes");
       const blocks = post.body.blocks as Block[];
       expect(textOf(blocks)).toContain("✓ Your answer: Quoting");
       expect((actionRows(blocks)[3]!.elements as Block[])[0]).toMatchObject({ initial_option: { value: "quotes" } });
       // Every required question answered; the comment is optional. Closes Fri 17:00 in Kuala Lumpur.
-      expect(textOf(blocks)).toContain("*Complete — thank you!* (4 of 5 answered; the rest are optional.) You can change your answers until Fri, 4 Dec, 5:00 pm MYT.");
+      expect(textOf(blocks)).toContain("*Complete — thank you!* (4 of 5 questions answered; the rest are optional.) You can change your answers until Fri, 4 Dec 2026, 17:00 MYT.");
       expect(await answered(WEIMING)).toBe(true);
-      const response = await bot.testDatabase.db.prisma.pulseResponse.findFirstOrThrow({ select: { complete: true, attainmentBand: true } });
-      expect(response.complete).toBe(true);
-      expect(["below 50 %", "50–80 %", "80–100 %", "100 %+"]).toContain(response.attainmentBand);
+      const response = (await responseOf(WEIMING))!;
+      expect(response.counted).toBe(true);
+      expect(["below 50 %", "50–80 %", "80–100 %", "100 %+"]).toContain(response.band);
+      // Complete: she and her four answers are in the counts, by her team and band.
+      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 1, counted: 1, answers: 4, comments: 0 });
+      expect(await talliesOf(bot.testDatabase.db, roundId)).toEqual({
+        [`:${response.teamId}:${response.band}:`]: 1,
+        [`enps:${response.teamId}:${response.band}:9`]: 1,
+        [`mood:${response.teamId}:${response.band}:mixed`]: 1,
+        [`tool:${response.teamId}:${response.band}:quotes`]: 1,
+        [`workload:${response.teamId}:${response.band}:4`]: 1,
+      });
       expect(await answered(OLIVER)).toBe(false);
     });
 
@@ -215,16 +242,16 @@ for (const kind of backends) {
       }, "the updated survey message");
       // Slack's control characters are escaped in the message; the comment is stored as typed.
       expect(textOf(updated.blocks)).toContain("✓ Your answer: More time for  &lt;demos&gt; &amp; coaching, please.");
-      expect(textOf(updated.blocks)).toContain("*Complete — thank you!* You can change your answers until Fri, 4 Dec, 5:00 pm MYT.");
+      expect(textOf(updated.blocks)).toContain("*Complete — thank you!* You can change your answers until Fri, 4 Dec 2026, 17:00 MYT.");
       expect(bot.standIn.workspace.views(user).find((candidate) => candidate.id === view.id)?.closedAt).toBeDefined();
-      const comment = await bot.testDatabase.db.prisma.pulseAnswer.findFirstOrThrow({ where: { questionId: "comment" }, select: { text: true } });
-      expect(comment.text).toBe("More time for  <demos> & coaching, please.");
+      const comment = await bot.testDatabase.db.prisma.pulseComment.findFirstOrThrow({ where: { questionId: "comment" }, select: { text: true, teamKey: true } });
+      expect(comment).toEqual({ text: "More time for  <demos> & coaching, please.", teamKey: people.get(WEIMING)!.teamId });
       // The form opens again with the comment so far, to edit it.
       const again = surveyMessageOf(bot.standIn, user);
       await bot.standIn.click({ user, channel: again.channel, ts: again.ts, ...elementFor(again.blocks, 5, "comment") });
       const second = await eventually(() => bot.standIn.workspace.views(user).find((candidate) => candidate.id !== view.id && candidate.closedAt === undefined), "the second form");
       expect(JSON.stringify(second.payload.blocks)).toContain('"initial_value":"More time for  <demos> & coaching, please."');
-      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 1, answers: 5 });
+      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 1, counted: 1, answers: 4, comments: 1 });
     });
 
     it("keeps progress between sittings: a later click shows every earlier answer", async () => {
@@ -240,9 +267,7 @@ for (const kind of backends) {
       } finally {
         now = NOW;
       }
-      // The response keeps the day of its first answer only.
-      const days = await bot.testDatabase.db.prisma.pulseResponse.findMany({ select: { answeredOn: true }, orderBy: { answeredOn: "asc" } });
-      expect(days.map((row) => row.answeredOn.toISOString().slice(0, 10))).toEqual(["2026-12-01", "2026-12-01"]);
+      expect((await responseOf(AHMAD))!.answers.map((answer) => [answer.questionId, answer.score])).toEqual([["enps", 8], ["workload", 2]]);
     });
 
     it("stores one response and one answer for a double click", async () => {
@@ -250,16 +275,17 @@ for (const kind of backends) {
       const [first, second] = await Promise.all([click(OLIVER, 1, "10"), click(OLIVER, 1, "10")]);
       expect(first.body.replace_original).toBe(true);
       expect(second.body.replace_original).toBe(true);
-      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: before.responses + 1, answers: before.answers + 1 });
+      expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ ...before, responses: before.responses + 1 });
+      expect((await responseOf(OLIVER))!.answers).toEqual([{ questionId: "enps", score: 10, choiceId: null, text: null }]);
     });
 
     describe("bad input is refused privately and nothing is stored", () => {
-      let counts: { responses: number; answers: number };
+      let counts: Awaited<ReturnType<typeof storedRows>>;
       beforeAll(async () => {
-        counts = await countAnswerRows(bot.testDatabase.db);
+        counts = await storedRows();
       });
       afterAll(async () => {
-        expect(await countAnswerRows(bot.testDatabase.db)).toEqual(counts);
+        expect(await storedRows()).toEqual(counts);
       });
 
       it.each([
@@ -295,7 +321,7 @@ for (const kind of backends) {
             action.block_id = parts.join("/");
           }), /^This answer button is not valid \(it may have been altered\), so nothing was recorded\./);
         }
-        const otherRound = createPulseTokens(TEST_PULSE_TOKEN_SECRET).issue("00000000-0000-4000-8000-000000000001");
+        const otherRound = createPulseTokens(TEST_PULSE_TOKEN_SECRET).issue("00000000-0000-4000-8000-000000000001", people.get(KEVIN)!.slackUserId);
         expectRefusal(await tamperedClick(KEVIN, 1, "7", (_, action) => {
           action.block_id = answerBlockId({ questionId: "enps", locale: "en", roundId, token: otherRound });
         }), /^This answer button is not valid/);
@@ -314,10 +340,27 @@ for (const kind of backends) {
 
       it("an unknown round", async () => {
         const unknown = "00000000-0000-4000-8000-00000000abcd";
-        const token = createPulseTokens(TEST_PULSE_TOKEN_SECRET).issue(unknown);
+        const token = createPulseTokens(TEST_PULSE_TOKEN_SECRET).issue(unknown, people.get(KEVIN)!.slackUserId);
         expectRefusal(await tamperedClick(KEVIN, 1, "7", (_, action) => {
           action.block_id = answerBlockId({ questionId: "enps", locale: "en", roundId: unknown, token });
         }), /^This survey no longer exists, so your answer was not recorded\.$/);
+      });
+
+      it("someone invited to the round who clicks with another person's token (issue 10, defect 2)", async () => {
+        // Oliver, invited too, sends a signed click carrying Wei Ming's token (copied from her
+        // message): it is refused, her answers are neither read nor changed, nothing is stored.
+        const before = await storedRows();
+        const post = await tamperedClick(WEIMING, 1, "0", () => {}, people.get(OLIVER)!.slackUserId);
+        expectRefusal(post, /^This answer button is not valid/);
+        expect(String(post.body.text)).not.toContain("9");
+        expect(await storedRows()).toEqual(before);
+        expect((await responseOf(WEIMING))!.answers.find((answer) => answer.questionId === "enps")!.score).toBe(9);
+        // Nor does her comment form open for him.
+        const user = people.get(OLIVER)!.slackUserId;
+        const views = bot.standIn.workspace.views(user).length;
+        const comment = await tamperedClick(WEIMING, 5, "comment", () => {}, user);
+        expectRefusal(comment, /^This answer button is not valid/);
+        expect(bot.standIn.workspace.views(user).length).toBe(views);
       });
 
       it("someone who was not invited", async () => {
@@ -339,13 +382,13 @@ for (const kind of backends) {
           closedAt: new Date("2026-11-27T09:00:00.000Z"),
           recipients: [{ employeeId: kevin.employeeId, timeZone: "Asia/Kuala_Lumpur" }],
         });
-        const token = createPulseTokens(TEST_PULSE_TOKEN_SECRET).issue(closed.roundId);
+        const token = createPulseTokens(TEST_PULSE_TOKEN_SECRET).issue(closed.roundId, people.get(KEVIN)!.slackUserId);
         expectRefusal(await tamperedClick(KEVIN, 1, "7", (_, action) => {
           action.block_id = answerBlockId({ questionId: "enps", locale: "en", roundId: closed.roundId, token });
-        }), /^This survey closed on Fri, 27 Nov, 5:00 pm MYT: answers can no longer be given or changed\. Nothing was recorded\.$/);
+        }), /^This survey closed on Fri, 27 Nov 2026, 17:00 MYT: answers can no longer be given or changed\. Nothing was recorded\.$/);
         now = new Date("2026-12-04T09:00:00.000Z"); // the instant the main round closes
         try {
-          expectRefusal(await tamperedClick(KEVIN, 1, "7", () => {}), /^This survey closed on Fri, 4 Dec, 5:00 pm MYT/);
+          expectRefusal(await tamperedClick(KEVIN, 1, "7", () => {}), /^This survey closed on Fri, 4 Dec 2026, 17:00 MYT/);
         } finally {
           now = NOW;
         }
@@ -353,7 +396,7 @@ for (const kind of backends) {
 
       it("a round closed by hand an instant ago, while this process still holds it as open", async () => {
         const prisma = bot.testDatabase.db.prisma;
-        const answers = () => prisma.$queryRaw`SELECT response_id, question_id, score, choice_id, text FROM pulse_answer ORDER BY 1, 2`;
+        const answers = storedRows;
         const before = await answers();
         // The round was read (and cached) by the answers above; close it behind the cache's back.
         await prisma.pulseRound.update({ where: { id: roundId }, data: { status: "closed", closedAt: NOW } });
@@ -376,6 +419,32 @@ for (const kind of backends) {
         expect(refusal.text).toBe("Your comment is empty, so nothing was recorded.");
         expect(refusal.channel).toBe(message.channel);
       });
+    });
+
+    it("turns every invitation DM to its closed state, without buttons, when the round closes (README, Answering)", async () => {
+      now = CLOSES_AT;
+      await bot.app.jobs!.tick();
+      // Kevin gets the results post and his closed survey in one DM: the worker's pacing (one
+      // message a second per channel) reads the test clock, so let it run while the outbox drains.
+      const ticking = setInterval(() => {
+        now = new Date(now.getTime() + 1_000);
+      }, 20);
+      try {
+        await bot.app.jobs!.drain();
+      } finally {
+        clearInterval(ticking);
+      }
+      const closedKeys = await bot.testDatabase.db.prisma.delivery.findMany({ where: { kind: "pulse_closed" }, select: { idempotencyKey: true, status: true, lastError: true } });
+      expect(closedKeys.map((row) => [row.status, row.lastError])).toEqual([["sent", null], ["sent", null], ["sent", null], ["sent", null]]);
+      for (const email of [WEIMING, OLIVER, AHMAD, KEVIN]) {
+        const channel = bot.standIn.workspace.dmChannelFor(people.get(email)!.slackUserId)!;
+        const survey = bot.standIn.workspace.messages(channel).find((message) => message.blocks?.some((block) => (block as Block).type === "header"))!;
+        const blocks = (survey.blocks ?? []) as Block[];
+        expect(actionRows(blocks)).toEqual([]);
+        expect(textOf(blocks)).toMatch(email === AHMAD ? /Tinjauan ini ditutup pada Jum, 4 Dis/ : /This survey closed on Fri, 4 Dec/);
+        // The closed message shows no answer: nothing there links the person to a response.
+        expect(textOf(blocks)).not.toMatch(/✓ Your answer|✓ Jawapan anda/);
+      }
     });
   });
 }

@@ -80,7 +80,7 @@ for (const kind of backends) {
       expect(out).toContain("2▸ [ 1 · Strongly disagree ]");
       expect(out).toContain("4▸ [ Choose an answer ▾ CRM | Quoting | E-mail | Calendar | Reports | None ]");
       expect(out).toContain("5▸ [ Write a comment ]");
-      expect(out).toContain("0 of 5 answered");
+      expect(out).toContain("0 of 5 questions answered — 4 more are needed before you count as having answered");
       expect(out).toContain(`Answer: npm run chat -- --as ${JIAHUI} --click <row>:<answer>`);
     });
 
@@ -90,7 +90,13 @@ for (const kind of backends) {
       expect(result.out).toContain('Clicked "7" as Lim Jia Hui. The message now reads:');
       expect(result.out).toContain("✓ Your answer: 7");
       expect(result.out).toContain("1▸ [ 0 ]  [ 1 ]  [ 2 ]  [ 3 ]  [ 4 ]  [ 5 ]  [ 6 ]  [ ✓7 ]  [ 8 ]  [ 9 ]  [ 10 ]");
-      expect(result.out).toContain("1 of 5 answered");
+      expect(result.out).toContain("1 of 5 questions answered — 3 more are needed");
+      // A label as shown without its number (issue 9): "Agree" is "4 · Agree", not "5 · Strongly agree".
+      result = await chat(["--as", JIAHUI, "--click", "2:Agree"]);
+      expect(result).toMatchObject({ code: 0, err: "" });
+      expect(result.out).toContain("✓ Your answer: 4 · Agree");
+      result = await chat(["--as", JIAHUI, "--click", "2:strongly agree"]);
+      expect(result.out).toContain("✓ Your answer: 5 · Strongly agree");
       result = await chat(["--as", JIAHUI, "--click", "2:4"]);
       expect(result.out).toContain("✓ Your answer: 4 · Agree");
       result = await chat(["--as", JIAHUI, "--click", "3:mixed"]);
@@ -98,7 +104,7 @@ for (const kind of backends) {
       result = await chat(["--as", JIAHUI, "--click", "4:Quoting"]);
       expect(result.code).toBe(0);
       expect(result.out).toContain("4▸ [ Choose an answer ▾ CRM | ✓Quoting | E-mail | Calendar | Reports | None ]");
-      expect(result.out).toContain("Complete — thank you! (4 of 5 answered; the rest are optional.) You can change your answers until Fri, 4 Dec, 5:00 pm MYT.");
+      expect(result.out).toContain("Complete — thank you! (4 of 5 questions answered; the rest are optional.) You can change your answers until Fri, 4 Dec 2026, 17:00 MYT.");
       const employee = await app.db.prisma.employee.findFirstOrThrow({ where: { email: JIAHUI }, select: { id: true } });
       const recipient = await app.db.prisma.pulseRecipient.findUniqueOrThrow({ where: { roundId_employeeId: { roundId, employeeId: employee.id } } });
       expect(recipient.answered).toBe(true);
@@ -110,7 +116,7 @@ for (const kind of backends) {
       expect(result.out).toContain("Comment saved as Lim Jia Hui. The message now reads:");
       expect(result.out).toContain("✓ Your answer: Pipeline reviews help a lot");
       expect(result.out).toContain("5▸ [ Edit your comment ]");
-      expect(await app.db.prisma.pulseAnswer.findFirst({ where: { text: "Pipeline reviews help a lot" } })).not.toBeNull();
+      expect(await app.db.prisma.pulseComment.findFirst({ where: { text: "Pipeline reviews help a lot" } })).not.toBeNull();
     });
 
     it("answers in the person's own language", async () => {
@@ -142,11 +148,13 @@ for (const kind of backends) {
         const result = await chat(["--as", NURUL, "--click", "1:8"]);
         expect(result.code).toBe(1);
         expect(result.out).toContain("(only Nurul Izzati Abdullah sees this)");
-        expect(result.out).toContain("Tinjauan ini ditutup pada Jum, 4 Dis, 5:00 PTG MYT");
+        expect(result.out).toContain("Tinjauan ini ditutup pada Jum, 4 Dis 2026, 17:00 MYT");
       } finally {
         now = NOW;
       }
-      expect((await app.db.prisma.pulseAnswer.findMany({ where: { questionId: "enps" }, select: { score: true }, orderBy: { score: "asc" } })).map((row) => row.score)).toEqual([7, 9]);
+      // Only Jia Hui's complete response counts (Nurul's 9 is partial): her 7, and nothing after the close.
+      expect(await app.db.prisma.pulseTally.findMany({ where: { questionId: "enps" }, select: { value: true, count: true } })).toEqual([{ value: "7", count: 1 }]);
+      // (The two sealed responses are deleted once the scheduler, reading the same clock, closes the round.)
     });
 
     it("generated the token secret once, in the database", async () => {

@@ -120,9 +120,21 @@ export async function enqueueInvites(
   );
 }
 
-export async function countAnswerRows(db: Database): Promise<{ responses: number; answers: number }> {
-  const [responses, answers] = await Promise.all([db.prisma.pulseResponse.count(), db.prisma.pulseAnswer.count()]);
-  return { responses, answers };
+/** What answering has stored: sealed responses, counts in the tallies (response counts aside) and comments. */
+export async function countAnswerRows(db: Database): Promise<{ responses: number; counted: number; answers: number; comments: number }> {
+  const [responses, tallies, comments] = await Promise.all([
+    db.prisma.pulseResponse.count(),
+    db.prisma.pulseTally.findMany({ select: { questionId: true, count: true } }),
+    db.prisma.pulseComment.count(),
+  ]);
+  const sum = (rows: typeof tallies) => rows.reduce((total, row) => total + row.count, 0);
+  return { responses, counted: sum(tallies.filter((row) => row.questionId === "")), answers: sum(tallies.filter((row) => row.questionId !== "")), comments };
+}
+
+/** The tallies of a round as `question:team:band:value` → count. */
+export async function talliesOf(db: Database, roundId: string): Promise<Record<string, number>> {
+  const rows = await db.prisma.pulseTally.findMany({ where: { roundId }, orderBy: [{ questionId: "asc" }, { teamKey: "asc" }, { bandKey: "asc" }, { value: "asc" }] });
+  return Object.fromEntries(rows.map((row) => [`${row.questionId}:${row.teamKey}:${row.bandKey}:${row.value}`, row.count]));
 }
 
 type Block = Record<string, unknown>;

@@ -1,7 +1,7 @@
-// Small factories for pulse round tests: anonymous responses written straight into
-// pulse_response / pulse_answer (results tests do not depend on how answering stores them),
+// Small factories for pulse round tests: the results of anonymous responses written straight into
+// pulse_tally / pulse_comment (results tests do not depend on how answering stores them),
 // invitations marked as sent, recipients marked as answered, and people looked up by e-mail.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Database } from "../../src/db/database.js";
 
 export async function employeeIdOf(db: Database, tenantId: string, email: string): Promise<string> {
@@ -20,35 +20,38 @@ export interface ResponseInput {
   /** Choice questions: which ids hold choices rather than comments. */
   choiceQuestions?: readonly string[];
   answeredOn?: string;
+  /** False: a partial response (a required question unanswered), which counts nowhere. Default true. */
+  complete?: boolean;
 }
 
-/** Writes anonymous responses of a round, one per entry; returns their ids. */
+/**
+ * Writes the results of anonymous responses of a round, one per entry, as answering leaves them:
+ * a counted (complete) response adds to the tallies and comments; a partial one (`complete:
+ * false`) is only a sealed row, in no tally. Returns the comment ids (none for partial ones).
+ */
 export async function insertResponses(db: Database, tenantId: string, roundId: string, responses: readonly ResponseInput[]): Promise<string[]> {
   const ids: string[] = [];
   for (const response of responses) {
-    const id = randomUUID();
-    ids.push(id);
-    await db.prisma.pulseResponse.create({
-      data: {
-        id,
-        tenantId,
-        roundId,
-        tokenHash: `test-${id}`,
-        teamId: response.teamId,
-        attainmentBand: response.band ?? null,
-        answeredOn: new Date(`${response.answeredOn ?? "2026-08-10"}T00:00:00.000Z`),
-        complete: true,
-      },
-    });
-    await db.prisma.pulseAnswer.createMany({
-      data: Object.entries(response.answers).map(([questionId, value]) => ({
-        responseId: id,
-        questionId,
-        score: typeof value === "number" ? value : null,
-        choiceId: typeof value === "string" && response.choiceQuestions?.includes(questionId) ? value : null,
-        text: typeof value === "string" && !response.choiceQuestions?.includes(questionId) ? value : null,
-      })),
-    });
+    if (response.complete === false) {
+      await db.prisma.pulseResponse.create({ data: { tenantId, roundId, tokenHash: `test-${randomUUID()}`, sealed: randomBytes(64) } });
+      continue;
+    }
+    const team = response.teamId ?? "";
+    const band = response.band ?? "";
+    const add = (questionId: string, value: string) => db.prisma.$executeRaw`
+      INSERT INTO pulse_tally (round_id, question_id, team_key, band_key, value, count)
+      VALUES (${roundId}::uuid, ${questionId}, ${team}, ${band}, ${value}, 1)
+      ON CONFLICT (round_id, question_id, team_key, band_key, value) DO UPDATE SET count = pulse_tally.count + 1`;
+    await add("", "");
+    for (const [questionId, value] of Object.entries(response.answers)) {
+      if (typeof value === "number" || response.choiceQuestions?.includes(questionId)) {
+        await add(questionId, String(value));
+      } else {
+        const id = randomUUID();
+        ids.push(id);
+        await db.prisma.pulseComment.create({ data: { id, roundId, questionId, teamKey: team, text: value } });
+      }
+    }
   }
   return ids;
 }

@@ -105,7 +105,7 @@ describe("survey administration", () => {
   it("creates from a template with its audience, schedule and reminders; refuses a taken name, an unknown team and a rep", async () => {
     const { store, admin } = fixture();
     const created = await createPulseSurvey({ ...admin, name: "Team pulse", template: "sales", audience: { kind: "reports", manager: "boss@co.test" }, when: "every 2 weeks Mon 09:00", resultsChannel: "Team One" });
-    expect(created).toMatchObject({ name: "Team pulse", templateId: "sales-team-pulse", questionCount: 6, audienceText: "Everyone reporting to BOSS (directly or not)", resultsChannel: "C0TEAMONE", nextOpensOn: "2026-08-24" });
+    expect(created).toMatchObject({ name: "Team pulse", templateId: "sales", questionCount: 6, audienceText: "Everyone reporting to BOSS (directly or not)", resultsChannel: "C0TEAMONE", nextOpensOn: "2026-08-24" });
     // "Every 2 weeks" counts from this week's Monday in the survey's zone (10 Aug): 10 Aug 09:00 has passed, 24 Aug is next.
     expect(store.surveyList[0]!.spec).toEqual({ cron: "0 9 * * 1", preset: "every 2 weeks Mon 09:00", everyWeeks: 2, anchorDate: "2026-08-10" });
     await expect(createPulseSurvey({ ...admin, name: "team PULSE", template: "enps" })).rejects.toThrow('There is already a survey named "team PULSE"; pick another name.');
@@ -133,7 +133,7 @@ describe("survey administration", () => {
     const { store, admin } = fixture();
     const started = await startPulseRound({ ...admin, name: "enps" });
     expect(started).toMatchObject({ createdFromTemplate: true, number: 1, invited: 4, unreachable: ["CY"], closesAt: new Date("2026-08-13T02:00:00Z") });
-    expect(store.surveyList[0]).toMatchObject({ name: "eNPS pulse", status: "paused", templateId: "enps-pulse" });
+    expect(store.surveyList[0]).toMatchObject({ name: "eNPS pulse", status: "paused", templateId: "enps" });
     expect(store.planned[0]!.sends.map((send) => [send.employeeId, send.sendAt])).toEqual([
       ["admin", NOW], ["boss", NOW], ["ana", NOW], ["ben", NOW],
     ]);

@@ -68,11 +68,11 @@ describe("answerPulseQuestion", () => {
     expect(isRoundOpen(round, CLOSES_AT)).toBe(false);
     const closed = refusal(() => answer("enps", "7", { now: CLOSES_AT }));
     expect(closed.code).toBe("conflict");
-    expect(closed.message).toBe("This survey closed on Fri, 4 Dec, 5:00 pm MYT: answers can no longer be given or changed. Nothing was recorded.");
+    expect(closed.message).toBe("This survey closed on Fri, 4 Dec 2026, 17:00 MYT: answers can no longer be given or changed. Nothing was recorded.");
     // The same instant is 09:00 in London, and 04:00 in New York.
-    expect(refusal(() => answer("enps", "7", { now: CLOSES_AT, timeZone: "Europe/London" })).message).toContain("closed on Fri, 4 Dec, 9:00 am GMT:");
+    expect(refusal(() => answer("enps", "7", { now: CLOSES_AT, timeZone: "Europe/London" })).message).toContain("closed on Fri, 4 Dec 2026, 09:00 GMT:");
     expect(refusal(() => answer("enps", "7", { now: CLOSES_AT, timeZone: "America/New_York", locale: "ms" })).message).toBe(
-      "Tinjauan ini ditutup pada Jum, 4 Dis, 4:00 PG GMT-5: jawapan tidak boleh diberi atau ditukar lagi. Tiada apa-apa direkodkan.",
+      "Tinjauan ini ditutup pada Jum, 4 Dis 2026, 04:00 GMT-5: jawapan tidak boleh diberi atau ditukar lagi. Tiada apa-apa direkodkan.",
     );
   });
 
@@ -80,14 +80,14 @@ describe("answerPulseQuestion", () => {
     const early = { ...round, status: "closed" as const, closedAt: new Date("2026-11-30T10:30:00.000Z") };
     const closed = refusal(() => answer("enps", "11", { round: early }));
     expect(closed.code).toBe("conflict");
-    expect(closed.message).toMatch(/^This survey closed on Mon, 30 Nov, 6:30 pm MYT:/);
+    expect(closed.message).toMatch(/^This survey closed on Mon, 30 Nov 2026, 18:30 MYT:/);
   });
 
   it("shows instants across a DST change in the zone's own offset", () => {
     // London: BST (UTC+1) until Sunday 25 Oct 2026 01:00 UTC, then GMT.
-    expect(formatSurveyInstant(new Date("2026-10-23T16:00:00.000Z"), "en", "Europe/London")).toBe("Fri, 23 Oct, 5:00 pm GMT+1");
-    expect(formatSurveyInstant(new Date("2026-10-30T17:00:00.000Z"), "en", "Europe/London")).toBe("Fri, 30 Oct, 5:00 pm GMT");
+    expect(formatSurveyInstant(new Date("2026-10-23T16:00:00.000Z"), "en", "Europe/London")).toBe("Fri, 23 Oct 2026, 17:00 GMT+1");
+    expect(formatSurveyInstant(new Date("2026-10-30T17:00:00.000Z"), "en", "Europe/London")).toBe("Fri, 30 Oct 2026, 17:00 GMT");
     // India is UTC+5:30 all year.
-    expect(formatSurveyInstant(CLOSES_AT, "en", "Asia/Kolkata")).toBe("Fri, 4 Dec, 2:30 pm GMT+5:30");
+    expect(formatSurveyInstant(CLOSES_AT, "en", "Asia/Kolkata")).toBe("Fri, 4 Dec 2026, 14:30 GMT+5:30");
   });
 });

@@ -27,8 +27,8 @@ function renderer(rounds: AnswerableRound[] = [round], now = NOW) {
   const store: PulseAnswerStore = {
     round: async (tenantId, roundId) => rounds.find((candidate) => candidate.id === roundId && candidate.tenantId === tenantId) ?? null,
     isInvited: async () => true,
-    answers: async () => null,
-    saveAnswer: async () => null,
+    sealedResponse: async () => null,
+    saveResponse: async () => "saved",
     markAnswered: async () => {},
   };
   return createPulseInviteRenderer({ store, data: createInMemorySalesData(sampleSeed()), tokens: async () => createPulseTokens(SECRET), clock: { now: () => now } });
@@ -40,13 +40,15 @@ describe("the pulse_invite renderer", () => {
   it("renders the survey in the payload's language with a fresh token of the round in every row", async () => {
     const render = renderer();
     const first = await render({ roundId: ROUND_ID, locale: "ms" }, delivery);
-    expect(first.text).toBe("Tinjauan pulse: Pulse pasukan — seminit masa anda, dijawab tanpa nama. 0 daripada 5 soalan dijawab");
+    expect(first.text).toBe("Tinjauan pulse: Pulse pasukan — seminit masa anda, dijawab tanpa nama. 0 daripada 5 soalan dijawab — 4 lagi perlu dijawab sebelum anda dikira telah menjawab (hanya selepas itu jawapan anda dikira dalam keputusan).");
     const rows = (first.blocks as Array<Record<string, unknown>>).filter((block) => block.type === "actions");
     const targets = rows.map((row) => parseAnswerBlockId(String(row.block_id))!);
     expect(targets.map((target) => target.questionId)).toEqual(["enps", "workload", "mood", "tool", "comment"]);
     const token = targets[0]!.token;
     expect(new Set(targets.map((target) => target.token))).toEqual(new Set([token]));
-    expect(createPulseTokens(SECRET).verify(ROUND_ID, token)).toMatch(/^[0-9a-f]{64}$/);
+    expect(createPulseTokens(SECRET).verify(ROUND_ID, token, delivery.recipient)?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    // Issued to this recipient only.
+    expect(createPulseTokens(SECRET).verify(ROUND_ID, token, "U0SOMEONEELSE")).toBeNull();
     const second = await render({ roundId: ROUND_ID, locale: "ms" }, delivery);
     expect(JSON.stringify(second.blocks)).not.toContain(token);
     // Maria is a rep: the notice mentions her band.

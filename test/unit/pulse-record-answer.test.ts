@@ -4,9 +4,10 @@ import {
   openPulseComment,
   recordPulseAnswer,
   type AnswerableRound,
+  parseResponse,
   type PulseAnswerStore,
-  type SaveAnswerInput,
-  type StoredAnswer,
+  type ResponseState,
+  type SaveResponseInput,
 } from "../../src/core/pulse/index.js";
 import { formatPercent } from "../../src/core/i18n/format.js";
 import { reportsUnder } from "../../src/core/org-chart.js";
@@ -25,9 +26,14 @@ const CLOSES_AT = new Date("2026-08-14T09:00:00.000Z");
 
 /** A hand-written store: what it holds, and every write it was asked for. */
 class MemoryStore implements PulseAnswerStore {
-  readonly responses = new Map<string, { roundId: string; teamId: string | null; attainmentBand: string | null; answeredOn: string; answers: Map<string, StoredAnswer>; complete: boolean }>();
+  /** Sealed responses by token hash (the fake token below "seals" as plain UTF-8). */
+  readonly sealed = new Map<string, { roundId: string; bytes: Uint8Array }>();
+  /** `question:team:band:value` → count. */
+  readonly tallies = new Map<string, number>();
+  readonly comments = new Map<string, string>();
   readonly answeredBy = new Set<string>();
   readonly writes: string[] = [];
+  open = true;
   constructor(
     readonly rounds: AnswerableRound[],
     readonly invited: Set<string>,
@@ -38,28 +44,28 @@ class MemoryStore implements PulseAnswerStore {
   async isInvited(roundId: string, employeeId: string) {
     return this.invited.has(`${roundId}:${employeeId}`);
   }
-  async answers(roundId: string, tokenHash: string) {
-    const response = this.responses.get(tokenHash);
-    return response && response.roundId === roundId ? [...response.answers.values()] : null;
+  async sealedResponse(roundId: string, tokenHash: string) {
+    const response = this.sealed.get(tokenHash);
+    return response && response.roundId === roundId ? response.bytes : null;
   }
-  async saveAnswer(input: SaveAnswerInput) {
-    this.writes.push(`save ${input.answer.questionId}`);
-    if (!this.responses.has(input.tokenHash) && !input.newResponse) return null;
-    let response = this.responses.get(input.tokenHash);
-    if (!response && input.newResponse) {
-      response = { roundId: input.roundId, ...input.newResponse, answers: new Map(), complete: false };
-      this.responses.set(input.tokenHash, response);
+  async saveResponse(input: SaveResponseInput) {
+    if (!this.open) return "closed" as const;
+    const write = input.change((await this.sealedResponse(input.roundId, input.tokenHash)) ?? null);
+    this.writes.push("save");
+    this.sealed.set(input.tokenHash, { roundId: input.roundId, bytes: write.sealed });
+    for (const change of write.tally) {
+      const key = `${change.questionId}:${change.teamId ?? ""}:${change.band ?? ""}:${change.value}`;
+      const count = (this.tallies.get(key) ?? 0) + change.delta;
+      if (count === 0) this.tallies.delete(key);
+      else this.tallies.set(key, count);
     }
-    if (!response) return null;
-    const { answer } = input;
-    response.answers.set(answer.questionId, {
-      questionId: answer.questionId,
-      score: answer.kind === "enps" || answer.kind === "agreement" ? answer.value : null,
-      choiceId: answer.kind === "single_choice" ? answer.value : null,
-      text: answer.kind === "free_text" ? answer.value : null,
-    });
-    response.complete = input.requiredQuestionIds.every((id) => response.answers.has(id));
-    return { answers: [...response.answers.values()], complete: response.complete };
+    for (const comment of write.comments) this.comments.set(comment.id, comment.text);
+    return "saved" as const;
+  }
+  /** The response held for a token hash, unsealed. */
+  response(tokenHash: string): ResponseState | undefined {
+    const held = this.sealed.get(tokenHash);
+    return held ? parseResponse(new TextDecoder().decode(held.bytes)) : undefined;
   }
   async markAnswered(roundId: string, employeeId: string) {
     this.writes.push("markAnswered");
@@ -67,8 +73,14 @@ class MemoryStore implements PulseAnswerStore {
   }
 }
 
+let ids = 0;
+const newId = () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`;
+
 /** Tokens "good-<n>" verify, with hash "hash-<n>"; anything else does not. */
-const verifyToken = (roundId: string, token: string) => (roundId === ROUND_ID && token.startsWith("good-") ? `hash-${token.slice(5)}` : null);
+const verifyToken = (roundId: string, token: string) =>
+  roundId === ROUND_ID && token.startsWith("good-")
+    ? { tokenHash: `hash-${token.slice(5)}`, seal: (text: string) => new TextEncoder().encode(text), open: (sealed: Uint8Array) => new TextDecoder().decode(sealed) }
+    : null;
 
 function setup(round: Partial<AnswerableRound> = {}) {
   const store = new MemoryStore(
@@ -77,7 +89,7 @@ function setup(round: Partial<AnswerableRound> = {}) {
   );
   const data = createInMemorySalesData(sampleSeed());
   const answer = (employeeId: string, questionId: string, value: unknown, token = "good-1", now = NOW) =>
-    recordPulseAnswer({ store, data, verifyToken, tenantId: TENANT_ID, employeeId, roundId: ROUND_ID, token, questionId, value, locale: "en", now });
+    recordPulseAnswer({ store, data, verifyToken, recipientId: "U0TEST", newId, tenantId: TENANT_ID, employeeId, roundId: ROUND_ID, token, questionId, value, locale: "en", now });
   return { store, data, answer };
 }
 
@@ -88,11 +100,18 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe("recordPulseAnswer", () => {
-  it("creates the response on the first answer with the team, the attainment band and the day only", async () => {
+  it("creates the response on the first answer, sealed, with the team and the attainment band only; a partial one counts nowhere", async () => {
     const { store, answer } = setup();
     const message = await answer(ID.maria, "enps", "7");
-    expect(store.responses.get("hash-1")).toMatchObject({ roundId: ROUND_ID, teamId: "team-north", attainmentBand: "below 50 %", answeredOn: "2026-08-12", complete: false });
-    expect(message).toMatchObject({ answered: 1, total: 5, state: "open", status: "1 of 5 answered" });
+    expect(store.response("hash-1")).toEqual({
+      answers: [{ questionId: "enps", score: 7, choiceId: null, text: null }],
+      teamId: "team-north",
+      band: "below 50 %",
+      counted: false,
+      commentIds: {},
+    });
+    expect(store.tallies.size).toBe(0);
+    expect(message).toMatchObject({ answered: 1, total: 5, state: "open", status: "1 of 5 questions answered — 3 more are needed before you count as having answered (only then do your answers count in the results)." });
     expect(message.questions[0]!.answerLine).toBe("✓ Your answer: 7");
   });
 
@@ -127,30 +146,54 @@ describe("recordPulseAnswer", () => {
   it("keeps no band for a role without a quota", async () => {
     const { store, answer } = setup();
     await answer(ID.admin, "enps", "9", "good-2");
-    expect(store.responses.get("hash-2")).toMatchObject({ teamId: null, attainmentBand: null });
+    expect(store.response("hash-2")).toMatchObject({ teamId: null, band: null });
   });
 
-  it("replaces an answer (the latest counts) and marks the person answered only once complete, in its own step", async () => {
+  it("replaces an answer (the latest counts), counts the response once complete, then moves counts; marks the person answered in its own step", async () => {
     const { store, answer } = setup();
     await answer(ID.maria, "enps", "7");
     await answer(ID.maria, "enps", "9");
-    expect(store.responses.get("hash-1")!.answers.get("enps")!.score).toBe(9);
+    expect(store.response("hash-1")!.answers).toEqual([{ questionId: "enps", score: 9, choiceId: null, text: null }]);
+    await answer(ID.maria, "comment", "More coaching");
     await answer(ID.maria, "workload", "4");
     await answer(ID.maria, "mood", "good");
     expect(store.answeredBy.size).toBe(0);
+    expect(store.tallies.size).toBe(0);
+    expect(store.comments.size).toBe(0);
     const complete = await answer(ID.maria, "tool", "crm");
     expect(complete.state).toBe("complete");
-    // The first save finds no response; the second creates it with the cuts.
-    expect(store.writes).toEqual(["save enps", "save enps", "save enps", "save workload", "save mood", "save tool", "markAnswered"]);
+    // Complete: the response (1) and each of its four answers enter the tallies, the comment its list.
+    expect(Object.fromEntries(store.tallies)).toEqual({
+      ":team-north:below 50 %:": 1,
+      "enps:team-north:below 50 %:9": 1,
+      "workload:team-north:below 50 %:4": 1,
+      "mood:team-north:below 50 %:good": 1,
+      "tool:team-north:below 50 %:crm": 1,
+    });
+    expect([...store.comments.values()]).toEqual(["More coaching"]);
+    expect(store.writes).toEqual(["save", "save", "save", "save", "save", "save", "markAnswered"]);
     expect([...store.answeredBy]).toEqual([`${ROUND_ID}:${ID.maria}`]);
-    await answer(ID.maria, "comment", "More coaching");
-    expect(store.writes.slice(-2)).toEqual(["save comment", "markAnswered"]);
+    // A change after that moves one count: 9 -> 6 (the response count stays 1); the comment is edited in place.
+    await answer(ID.maria, "enps", "6");
+    await answer(ID.maria, "comment", "More coaching, please");
+    expect(store.tallies.get("enps:team-north:below 50 %:9")).toBeUndefined();
+    expect(store.tallies.get("enps:team-north:below 50 %:6")).toBe(1);
+    expect(store.tallies.get(":team-north:below 50 %:")).toBe(1);
+    expect([...store.comments.values()]).toEqual(["More coaching, please"]);
+    expect(store.writes.slice(-2)).toEqual(["save", "markAnswered"]);
+  });
+
+  it("refuses, storing nothing, an answer that arrives once the round has closed in storage", async () => {
+    const { store, answer } = setup();
+    store.open = false;
+    expect((await refusal(answer(ID.maria, "enps", "7"))).code).toBe("conflict");
+    expect(store.sealed.size).toBe(0);
   });
 
   it("stores nothing for an unknown round, a person not invited, a bad token, a closed round or a bad value", async () => {
     const { store, answer } = setup();
     const unknownRound = await refusal(
-      recordPulseAnswer({ store, data: createInMemorySalesData(sampleSeed()), verifyToken, tenantId: TENANT_ID, employeeId: ID.maria, roundId: "00000000-0000-4000-8000-000000000000", token: "good-1", questionId: "enps", value: "7", locale: "en", now: NOW }),
+      recordPulseAnswer({ store, data: createInMemorySalesData(sampleSeed()), verifyToken, recipientId: "U0TEST", newId, tenantId: TENANT_ID, employeeId: ID.maria, roundId: "00000000-0000-4000-8000-000000000000", token: "good-1", questionId: "enps", value: "7", locale: "en", now: NOW }),
     );
     expect([unknownRound.code, unknownRound.message]).toEqual(["not_found", "This survey no longer exists, so your answer was not recorded."]);
     const notInvited = await refusal(answer(ID.raj, "enps", "7"));
@@ -161,13 +204,13 @@ describe("recordPulseAnswer", () => {
     expect((await refusal(answer(ID.maria, "enps", "-1"))).message).toMatch(/^-1 is not an answer/);
     expect((await refusal(answer(ID.maria, "enps", "7", "good-1", CLOSES_AT))).code).toBe("conflict");
     expect(store.writes).toEqual([]);
-    expect(store.responses.size).toBe(0);
+    expect(store.sealed.size).toBe(0);
   });
 
   it("opens the comment form with the comment so far, after the same checks", async () => {
     const { store, data, answer } = setup();
     const open = (token = "good-1", questionId = "comment") =>
-      openPulseComment({ store, data, verifyToken, tenantId: TENANT_ID, employeeId: ID.siti, roundId: ROUND_ID, token, questionId, locale: "ms", now: NOW });
+      openPulseComment({ store, data, verifyToken, recipientId: "U0TEST", tenantId: TENANT_ID, employeeId: ID.siti, roundId: ROUND_ID, token, questionId, locale: "ms", now: NOW });
     expect(await open()).toEqual({
       title: "Komen anda",
       label: "Ada apa-apa lagi?",

@@ -36,11 +36,11 @@ const TEAMS = [
   { id: "t1", name: "Team One", managerId: "m1", channelId: null },
   { id: "t2", name: "Team Two", managerId: "m2", channelId: null },
 ];
-const DEFINITION = surveyFromTemplate("enps-pulse", "en");
+const DEFINITION = surveyFromTemplate("enps", "en");
 
 function survey(id: string, name: string, ownerId: string): StoredSurvey {
   return {
-    id, tenantId: TENANT.id, name, templateId: "enps-pulse", definition: DEFINITION, ownerId, resultsChannel: null, audience: { kind: "everyone" },
+    id, tenantId: TENANT.id, name, templateId: "enps", definition: DEFINITION, ownerId, resultsChannel: null, audience: { kind: "everyone" },
     spec: { cron: "0 9 * * 1", preset: "weekly Mon 09:00", everyWeeks: 1, anchorDate: null }, timeZone: TENANT.timeZone, openDays: 3,
     reminders: { remindAfterDays: 2, remindOnLastDay: true, maxReminders: 2 }, status: "active", createdAt: new Date("2026-06-01T00:00:00Z"), updatedAt: new Date("2026-06-01T00:00:00Z"),
   };
@@ -149,13 +149,14 @@ describe("pulse results", () => {
   it("shows a manager their own teams only, and nothing for a group under the threshold", async () => {
     const m1 = await ask("m1");
     expect(m1.scope).toEqual({ kind: "teams", teamIds: ["t1"], teamNames: ["Team One"] });
-    // Team One alone: 10, 10, 9, 9 promoters, 7 passive, 3 detractor: (4 − 1) / 6 = +50; six of its six.
+    // Team One alone has six of its six answers, but everyone's results (10, seen by admins)
+    // minus Team One's would be Team Two's four: Team One's figures are hidden (issue 10, defect 1).
     expect(m1.summary).toMatchObject({ invited: 6, respondents: 6, suppressed: null });
-    expect(m1.summary.questions[0]).toMatchObject({ figures: { score: 50 } });
+    expect(m1.summary.questions[0]).toMatchObject({ figures: null, suppressed: "protects a hidden group" });
     // Five comments, all Team One's: shown to its manager too (no team on a comment).
     expect(m1.summary.questions[4]).toMatchObject({ figures: { respondents: 5 } });
-    // Round 1 for Team One: 10, 9, 9, 9, 9 promoters, 8 passive -> (5 − 0) / 6 = +83.
-    expect(m1.trend.points.map((point) => point.score)).toEqual([83, 50]);
+    // Round 1 likewise (Team One 6 of everyone's 10): the trend hides both rounds' scores too.
+    expect(m1.trend.points.map((point) => point.score)).toEqual([null, null]);
 
     const m2 = await ask("m2");
     expect(m2.summary).toMatchObject({ invited: 4, respondents: 4, suppressed: "below threshold" });

@@ -40,7 +40,7 @@ describe("the survey DM's view model", () => {
       "5 · Strongly agree",
     ]);
     expect(free).toMatchObject({ hint: "optional", commentLabel: "Write a comment", options: [] });
-    expect(fresh).toMatchObject({ answered: 0, total: 5, state: "open", status: "0 of 5 answered" });
+    expect(fresh).toMatchObject({ answered: 0, total: 5, state: "open", status: "0 of 5 questions answered — 4 more are needed before you count as having answered (only then do your answers count in the results)." });
   });
 
   it("shows each answer under its question and counts them: 2 of 5", () => {
@@ -49,7 +49,7 @@ describe("the survey DM's view model", () => {
     expect(partial.questions[0]!.options.filter((option) => option.selected).map((option) => option.value)).toEqual(["7"]);
     expect(partial.questions[2]!.answerLine).toBe("✓ Your answer: Hard");
     expect(partial.questions[1]!.answerLine).toBeNull();
-    expect(partial).toMatchObject({ answered: 2, total: 5, state: "open", status: "2 of 5 answered" });
+    expect(partial).toMatchObject({ answered: 2, total: 5, state: "open", status: "2 of 5 questions answered — 2 more are needed before you count as having answered (only then do your answers count in the results)." });
   });
 
   it("is complete once the four required questions are answered, the optional comment aside", () => {
@@ -60,16 +60,16 @@ describe("the survey DM's view model", () => {
     const complete = message(answers);
     expect(complete.questions[1]!.answerLine).toBe("✓ Your answer: 4 · Agree");
     expect(complete).toMatchObject({ answered: 4, total: 5, state: "complete" });
-    expect(complete.status).toBe("*Complete — thank you!* (4 of 5 answered; the rest are optional.) You can change your answers until Fri, 4 Dec, 5:00 pm MYT.");
+    expect(complete.status).toBe("*Complete — thank you!* (4 of 5 questions answered; the rest are optional.) You can change your answers until Fri, 4 Dec 2026, 17:00 MYT.");
     const all = message([...answers, comment("Fewer meetings")]);
-    expect(all.status).toBe("*Complete — thank you!* You can change your answers until Fri, 4 Dec, 5:00 pm MYT.");
+    expect(all.status).toBe("*Complete — thank you!* You can change your answers until Fri, 4 Dec 2026, 17:00 MYT.");
     expect(all.questions[4]).toMatchObject({ answerLine: "✓ Your answer: Fewer meetings", commentLabel: "Edit your comment" });
   });
 
   it("gives the closing time in the respondent's own zone", () => {
     const answers = [score("enps", 9), score("workload", 4), choice("mood", "good"), choice("tool", "crm"), comment("ok")];
-    expect(message(answers, { timeZone: "Europe/London" }).status).toContain("until Fri, 4 Dec, 9:00 am GMT.");
-    expect(message(answers, { timeZone: "America/Chicago" }).status).toContain("until Fri, 4 Dec, 3:00 am GMT-6.");
+    expect(message(answers, { timeZone: "Europe/London" }).status).toContain("until Fri, 4 Dec 2026, 09:00 GMT.");
+    expect(message(answers, { timeZone: "America/Chicago" }).status).toContain("until Fri, 4 Dec 2026, 03:00 GMT-6.");
   });
 
   it("reads in Malay, labels and counts included", () => {
@@ -78,16 +78,16 @@ describe("the survey DM's view model", () => {
     expect(malay.notice).toMatch(/^\*Jawapan anda tanpa nama\.\*/);
     expect(malay.questions[1]!.answerLine).toBe("✓ Jawapan anda: 4 · Setuju");
     expect(malay.questions[3]!.placeholder).toBe("Pilih jawapan");
-    expect(malay.status).toBe("1 daripada 5 soalan dijawab");
+    expect(malay.status).toBe("1 daripada 5 soalan dijawab — 3 lagi perlu dijawab sebelum anda dikira telah menjawab (hanya selepas itu jawapan anda dikira dalam keputusan).");
   });
 
   it("is closed from the closing instant on, with every answer still shown and no way to answer", () => {
     const closed = message([score("enps", 7)], { now: CLOSES_AT });
     expect(closed.state).toBe("closed");
-    expect(closed.status).toBe("This survey closed on Fri, 4 Dec, 5:00 pm MYT. Your answers are shown as they were recorded.");
+    expect(closed.status).toBe("This survey closed on Fri, 4 Dec 2026, 17:00 MYT. Thank you — answers can no longer be given or changed.");
     expect(closed.questions[0]!.answerLine).toBe("✓ Your answer: 7");
     const early = message([], { round: { ...round, status: "closed", closedAt: new Date("2026-12-02T04:00:00.000Z") } });
-    expect(early.status).toBe("This survey closed on Wed, 2 Dec, 12:00 pm MYT. Your answers are shown as they were recorded.");
+    expect(early.status).toBe("This survey closed on Wed, 2 Dec 2026, 12:00 MYT. Thank you — answers can no longer be given or changed.");
   });
 
   it("tells the thresholds in force (never below 3) and leaves bands out for roles without a quota", () => {

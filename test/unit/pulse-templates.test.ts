@@ -15,7 +15,7 @@ import { pulseRoundsSamples } from "../support/pulse-rounds-samples.js";
 
 describe("survey templates", () => {
   it("offers the eNPS pulse, the sales-team pulse and the weekly check-in", () => {
-    expect(surveyTemplates().map((template) => template.id)).toEqual(["enps-pulse", "sales-team-pulse", "weekly-check-in"]);
+    expect(surveyTemplates().map((template) => template.id)).toEqual(["enps", "sales", "weekly"]);
   });
 
   it.each(["en", "ms"] as const)("each template is a valid survey with every text in both languages (%s default)", (locale) => {
@@ -33,7 +33,7 @@ describe("survey templates", () => {
   });
 
   it("the eNPS pulse opens with the eNPS question and has 2-4 engagement questions", () => {
-    const survey = surveyFromTemplate("enps-pulse", "en");
+    const survey = surveyFromTemplate("enps", "en");
     const [first, ...rest] = survey.questions;
     expect(first).toMatchObject({ kind: "enps", prompt: { en: "How likely are you to recommend working here to a friend?" } });
     expect(rest.length).toBeGreaterThanOrEqual(2);
@@ -42,12 +42,12 @@ describe("survey templates", () => {
   });
 
   it("the sales-team pulse asks about workload, tools, the comp plan and manager support", () => {
-    const ids = surveyFromTemplate("sales-team-pulse", "ms").questions.map((question) => question.id);
+    const ids = surveyFromTemplate("sales", "ms").questions.map((question) => question.id);
     expect(ids).toEqual(expect.arrayContaining(["workload", "tools", "comp-plan-clarity", "manager-support"]));
   });
 
   it("the weekly check-in is one question, shown in the reader's language", () => {
-    const survey = surveyFromTemplate("weekly-check-in", "en");
+    const survey = surveyFromTemplate("weekly", "en");
     expect(survey.questions).toHaveLength(1);
     expect(textIn(survey.questions[0]!.prompt, "ms", survey.defaultLocale)).toBe("Minggu ini berjalan baik untuk saya di tempat kerja.");
     expect(textIn({ en: "Only English" }, "ms", "en")).toBe("Only English");
@@ -55,7 +55,7 @@ describe("survey templates", () => {
 
   it("refuses an unknown template with not_found", () => {
     expect(() => surveyFromTemplate("nps", "en")).toThrow(AppError);
-    expect(() => surveyFromTemplate("nps", "en")).toThrow('There is no survey template "nps"; the templates are "enps-pulse", "sales-team-pulse", "weekly-check-in".');
+    expect(() => surveyFromTemplate("nps", "en")).toThrow('There is no survey template "nps"; the templates are "enps", "sales", "weekly".');
   });
 });
 
@@ -77,10 +77,10 @@ const samples: { [K in PulseKey]: PulseParams[K] } = {
   "dm.optional": {},
   "dm.yourAnswer": { answer: "7" },
   "dm.choosePlaceholder": {},
-  "dm.progress": { answered: 2, total: 4 },
-  "dm.complete": { closesAt: "Fri, 4 Dec, 5:00 pm MYT" },
-  "dm.completeWithOptional": { answered: 3, total: 4, closesAt: "Fri, 4 Dec, 5:00 pm MYT" },
-  "dm.closed": { closedAt: "Fri, 4 Dec, 5:00 pm MYT" },
+  "dm.progress": { answered: 2, total: 4, missing: 1 },
+  "dm.complete": { closesAt: "Fri, 4 Dec 2026, 17:00 MYT" },
+  "dm.completeWithOptional": { answered: 3, total: 4, closesAt: "Fri, 4 Dec 2026, 17:00 MYT" },
+  "dm.closed": { closedAt: "Fri, 4 Dec 2026, 17:00 MYT" },
   "comment.write": {},
   "comment.edit": {},
   "comment.modalTitle": {},
@@ -90,7 +90,7 @@ const samples: { [K in PulseKey]: PulseParams[K] } = {
   "answer.roundNotFound": {},
   "answer.notInvited": {},
   "answer.tampered": {},
-  "answer.closed": { closedAt: "Fri, 4 Dec, 5:00 pm MYT" },
+  "answer.closed": { closedAt: "Fri, 4 Dec 2026, 17:00 MYT" },
   "answer.unknownQuestion": {},
   "answer.outOfRange": { value: "11", min: 0, max: 10 },
   "answer.unknownChoice": {},
@@ -122,7 +122,7 @@ describe("pulse catalogue", () => {
 
   it("tells respondents who can see what, with the thresholds in force", () => {
     const english = describeAnonymity("en", { threshold: 4, commentThreshold: 6, bands: false });
-    expect(english).toContain("*Your answers are anonymous.* They are stored without your name");
+    expect(english).toContain("*Your answers are anonymous.* They are stored sealed with a key only this message holds");
     expect(english).toContain("groups of at least 4 people");
     expect(english).toContain("at least 6 people have written one, without names and in random order");
     expect(english).not.toContain("band");

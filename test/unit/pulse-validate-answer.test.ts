@@ -73,6 +73,6 @@ describe("validateAnswer", () => {
   });
 
   it("works on the templates", () => {
-    expect(validateAnswer(surveyFromTemplate("enps-pulse", "ms"), "enps", "9").value).toBe(9);
+    expect(validateAnswer(surveyFromTemplate("enps", "ms"), "enps", "9").value).toBe(9);
   });
 });

@@ -106,3 +106,33 @@ describe("validateSurvey", () => {
     expect(error.message).toContain(fragment);
   });
 });
+
+describe("the README's example definition", () => {
+  // The custom survey format is documented in README.md ("Your own questions"); its example must
+  // stay a valid definition, and the refusal it quotes must be the one given.
+  async function readmeExample(): Promise<unknown> {
+    const { readFile } = await import("node:fs/promises");
+    const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("### Your own questions: the survey definition format"));
+    const block = /```json\n([\s\S]*?)\n```/.exec(section);
+    if (!block) throw new Error("README.md has no JSON example under 'Your own questions'");
+    return JSON.parse(block[1]!);
+  }
+
+  it("parses, and reads as documented", async () => {
+    const survey = validateSurvey(await readmeExample());
+    expect(survey.title).toEqual({ en: "Culture check", ms: "Semakan budaya" });
+    expect(survey.questions.map((question) => [question.id, question.kind, question.optional])).toEqual([
+      ["enps", "enps", false],
+      ["heard", "agreement", false],
+      ["focus", "single_choice", true],
+      ["comment", "free_text", true],
+    ]);
+  });
+
+  it("is refused, naming the field, with one choice too few", async () => {
+    const example = (await readmeExample()) as { questions: Array<{ choices?: unknown[] }> };
+    example.questions[2]!.choices = example.questions[2]!.choices!.slice(0, 1);
+    expect(failure(example).message).toBe("questions[2].choices: a single-choice question offers 2 to 10 options; this one has 1.");
+  });
+});

@@ -2,7 +2,8 @@
 // the question must exist, and the value must fit it. Refusals are `AppError`s whose message is
 // already in the respondent's language and says nothing was recorded.
 import { AppError, isAppError } from "../errors.js";
-import { intlTag, type Locale } from "../i18n/locale.js";
+import { formatDateTime } from "../i18n/format.js";
+import type { Locale } from "../i18n/locale.js";
 import type { AnswerableRound } from "./pulse-answer-store.js";
 import { pulseText } from "./pulse-texts.js";
 import { AGREEMENT_SCALE, ENPS_SCALE, findQuestion, MAX_FREE_TEXT_CHARS } from "./survey-definition.js";
@@ -20,26 +21,9 @@ export interface AnswerPulseQuestionOptions {
   timeZone: string;
 }
 
-/** Built once per language and zone: every answer shows a closing time, and Intl formatters are costly to build. */
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** An instant as a respondent reads it in their zone: "Fri, 4 Dec, 5:00 pm MYT". */
+/** An instant as a respondent reads it in their zone, in the one time format: "Fri, 4 Dec 2026, 17:00 MYT". */
 export function formatSurveyInstant(instant: Date, locale: Locale, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  let format = instantFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlTag(locale), {
-      weekday: "short",
-      day: "numeric",
-      month: "short",
-      hour: "numeric",
-      minute: "2-digit",
-      timeZone,
-      timeZoneName: "short",
-    });
-    instantFormats.set(key, format);
-  }
-  return format.format(instant);
+  return formatDateTime(instant, locale, { timeZone, zoneName: true });
 }
 
 /** Whether answers are still taken at `now`: the round is open and its closing instant has not come. */

@@ -24,7 +24,7 @@ export type ResultsDestination =
 
 export interface ClosedRoundFigures {
   readonly number: number;
-  /** People who answered (a response with at least one answer), of `invited`. */
+  /** People who answered (a complete response: isResponseComplete), of `invited`. */
   readonly respondents: number;
   readonly invited: number;
   readonly destination: ResultsDestination;

@@ -64,13 +64,24 @@ export type { PulseArgs, PulseCatalogue, PulseKey, PulseParams } from "./pulse-c
 export { describeAnonymity, pulseCatalogues, pulseText } from "./pulse-texts.js";
 export type {
   AnswerableRound,
-  NewResponse,
   PulseAnswerStore,
-  SaveAnswerInput,
-  SavedAnswers,
+  ResponseWrite,
+  SaveResponseInput,
   StoredAnswer,
+  VerifiedToken,
   VerifyPulseToken,
 } from "./pulse-answer-store.js";
+export {
+  applyResponseAnswer,
+  parseResponse,
+  serialiseResponse,
+  tallyValue,
+  type AppliedAnswer,
+  type CommentWrite,
+  type ResponseState,
+  type TallyChange,
+} from "./apply-response-answer.js";
+export { disclosableSets, type DisclosureSet } from "./disclosure.js";
 export { answerPulseQuestion, closingInstant, formatSurveyInstant, isRoundOpen, type AnswerPulseQuestionOptions } from "./answer-pulse-question.js";
 export {
   COMMENT_PREVIEW_CHARS,
@@ -85,7 +96,7 @@ export {
 } from "./survey-message.js";
 export { keepsAttainmentBand, respondentCuts, type RespondentCutsOptions } from "./respondent-cuts.js";
 export { admitRespondent, type AdmitRespondentOptions, type AdmittedRespondent } from "./admit-respondent.js";
-export { recordPulseAnswer, type RecordPulseAnswerOptions } from "./record-pulse-answer.js";
+export { openResponse, recordPulseAnswer, type RecordPulseAnswerOptions } from "./record-pulse-answer.js";
 export { openPulseComment, type CommentForm, type OpenPulseCommentOptions } from "./open-pulse-comment.js";
 export { showPulseInvitation, type PulseInvitation, type ShowPulseInvitationOptions } from "./show-pulse-invitation.js";
 // Around a round (audience, planning, reminders, administration, results): the ROUNDS side.

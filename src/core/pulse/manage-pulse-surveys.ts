@@ -29,17 +29,21 @@ export const DEFAULT_REMINDERS: ReminderSettings = { remindAfterDays: 2, remindO
 /** Reminders an admin may ask for: at most two (after N days, and on the last day). */
 export const MAX_REMINDERS = 2;
 
-/** Short names admins type for the built-in templates, besides their ids and titles. */
+/**
+ * The built-in templates are named `enps`, `sales` and `weekly` everywhere (their ids, /pulse
+ * help, the CLI, the form, the README). Admins may also type their titles, or these older or
+ * longer spellings, which name the same three.
+ */
 const TEMPLATE_ALIASES: Readonly<Record<string, SurveyTemplateId>> = {
-  enps: "enps-pulse",
-  "enps pulse": "enps-pulse",
-  sales: "sales-team-pulse",
-  "sales team": "sales-team-pulse",
-  "sales pulse": "sales-team-pulse",
-  weekly: "weekly-check-in",
-  "check-in": "weekly-check-in",
-  checkin: "weekly-check-in",
-  "check in": "weekly-check-in",
+  "enps-pulse": "enps",
+  "enps pulse": "enps",
+  "sales-team-pulse": "sales",
+  "sales team": "sales",
+  "sales pulse": "sales",
+  "weekly-check-in": "weekly",
+  "check-in": "weekly",
+  checkin: "weekly",
+  "check in": "weekly",
 };
 
 export interface PulseAdminOptions {
@@ -216,7 +220,7 @@ function checkedReminders(current: ReminderSettings, input: SurveySettingsInput,
   return settings;
 }
 
-/** The template an admin means ("enps", "enps-pulse", "eNPS pulse", "Tinjauan eNPS"), or undefined. */
+/** The template an admin means ("enps", "enps", "eNPS pulse", "Tinjauan eNPS"), or undefined. */
 export function findTemplateId(typed: string): SurveyTemplateId | undefined {
   const folded = foldName(typed);
   const alias = TEMPLATE_ALIASES[folded];

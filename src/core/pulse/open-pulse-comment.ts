@@ -5,6 +5,7 @@ import { admitRespondent, type AdmitRespondentOptions } from "./admit-respondent
 import { anonymityThreshold, commentThreshold } from "./anonymise-answer.js";
 import { closedRoundRefusal, isRoundOpen } from "./answer-pulse-question.js";
 import { pulseText } from "./pulse-texts.js";
+import { openResponse } from "./record-pulse-answer.js";
 import { findQuestion, MAX_FREE_TEXT_CHARS, textIn } from "./survey-definition.js";
 
 export interface OpenPulseCommentOptions extends AdmitRespondentOptions {
@@ -28,11 +29,12 @@ export interface CommentForm {
 /** The form, after the same checks as an answer; refuses a closed round and a question that is not free text. */
 export async function openPulseComment(options: OpenPulseCommentOptions): Promise<CommentForm> {
   const { store, locale, now } = options;
-  const { round, tokenHash, person } = await admitRespondent(options);
+  const { round, token, person } = await admitRespondent(options);
   if (!isRoundOpen(round, now)) throw closedRoundRefusal(round, locale, person.timeZone);
   const question = findQuestion(round.definition, options.questionId);
   if (question?.kind !== "free_text") throw new AppError("invalid_input", pulseText(locale, "answer.unknownQuestion"), { field: "questionId" });
-  const answers = await store.answers(round.id, tokenHash);
+  const sealed = await store.sealedResponse(round.id, token.tokenHash);
+  const answers = sealed === null ? null : openResponse(token, sealed).answers;
   const threshold = anonymityThreshold(round.threshold);
   return {
     title: pulseText(locale, "comment.modalTitle"),

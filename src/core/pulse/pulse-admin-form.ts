@@ -56,7 +56,7 @@ export interface PulseAdminForm {
 }
 
 const DEFAULT_VALUES: PulseFormValues = {
-  template: "enps-pulse",
+  template: "enps",
   name: "",
   audience: "everyone",
   cadence: "monthly",

@@ -1,9 +1,9 @@
 // The port through which answering a pulse survey reads rounds and writes anonymous responses.
 // `src/db/repositories/pulse-responses.ts` implements it; tests may implement it by hand.
-// Nothing crossing it names the person behind a response: responses are found by token hash.
-import type { AttainmentBand } from "./anonymise-answer.js";
+// Nothing crossing it names the person behind a response: responses are found by token hash and
+// cross it sealed with the respondent's token.
+import type { CommentWrite, TallyChange } from "./apply-response-answer.js";
 import type { SurveyDefinition } from "./survey-definition.js";
-import type { ValidatedAnswer } from "./validate-answer.js";
 
 /** A round as answering needs it: its questions, whether it is open, and the thresholds in force. */
 export interface AnswerableRound {
@@ -28,55 +28,57 @@ export interface StoredAnswer {
   text: string | null;
 }
 
-/** What a response is created with: the only cuts kept, and the day (ISO date, tenant zone). */
-export interface NewResponse {
-  teamId: string | null;
-  attainmentBand: AttainmentBand | null;
-  answeredOn: string;
+/** What one save writes besides the sealed response: counts and comments (see apply-response-answer.ts). */
+export interface ResponseWrite {
+  /** The response sealed with the respondent's token (`VerifiedToken.seal`). */
+  readonly sealed: Uint8Array;
+  readonly tally: readonly TallyChange[];
+  readonly comments: readonly CommentWrite[];
 }
 
-export interface SaveAnswerInput {
+export interface SaveResponseInput {
   tenantId: string;
   roundId: string;
   tokenHash: string;
-  answer: ValidatedAnswer;
   /**
-   * What to create the response with when none has this token yet; ignored if one appeared
-   * meanwhile (a double click). Null: save only into an existing response.
+   * Called inside the save's transaction, with the response locked, with its sealed form (null
+   * when there is none yet); returns what to write. Pure and synchronous.
    */
-  newResponse: NewResponse | null;
-  /** The questions a complete response answers (every non-optional one). */
-  requiredQuestionIds: readonly string[];
+  change: (sealed: Uint8Array | null) => ResponseWrite;
 }
 
-export interface SavedAnswers {
-  /** Every answer of the response after the save. */
-  answers: StoredAnswer[];
-  /** Whether every required question is answered. */
-  complete: boolean;
+/** A token checked for its round and its recipient (src/security/pulse-tokens.ts). */
+export interface VerifiedToken {
+  /** What storage keeps to find the response. */
+  readonly tokenHash: string;
+  /** Seals the response with a key only the token gives (nobody without the token can open it). */
+  seal(plaintext: string): Uint8Array;
+  /** Opens what `seal` sealed; null for anything else. */
+  open(sealed: Uint8Array): string | null;
 }
 
 /**
- * Checks the token and returns its hash, or null when the token is malformed or was not issued
- * for this round. The crypto lives outside the core (src/security/pulse-tokens.ts).
+ * Checks the token: null when it is malformed, was not issued for this round, or was not
+ * issued to `recipientId` — the platform user id of whoever clicked (a token copied from
+ * someone else's message). The crypto lives outside the core (src/security/pulse-tokens.ts).
  */
-export type VerifyPulseToken = (roundId: string, token: string) => string | null;
+export type VerifyPulseToken = (roundId: string, token: string, recipientId: string) => VerifiedToken | null;
 
 export interface PulseAnswerStore {
   /** The tenant's round with this id, or null. */
   round(tenantId: string, roundId: string): Promise<AnswerableRound | null>;
   /** Whether the person was invited to the round. */
   isInvited(roundId: string, employeeId: string): Promise<boolean>;
-  /** The answers of the round's response with this token hash; null when it has none yet. */
-  answers(roundId: string, tokenHash: string): Promise<StoredAnswer[] | null>;
+  /** The round's sealed response with this token hash; null when it has none yet. */
+  sealedResponse(roundId: string, tokenHash: string): Promise<Uint8Array | null>;
   /**
-   * In one transaction: creates the response if needed, stores the answer (replacing the
-   * question's earlier one: the latest counts) and records whether the response is complete.
-   * Null, with nothing written, when no response has the token and `newResponse` is null;
-   * "closed", with nothing written, when the round is closed by the time of the save (a close
-   * and a save never interleave). Safe to repeat (retries, double clicks).
+   * In one transaction, while the round is open (a close waits for it, and after a close
+   * nothing is written): locks the response, calls `change` with it, and writes the sealed
+   * response, the tally changes and the comments it returns. "closed", with nothing written,
+   * when the round has closed. Safe to repeat (retries, double clicks): each call applies to
+   * the response as the previous one left it.
    */
-  saveAnswer(input: SaveAnswerInput): Promise<SavedAnswers | "closed" | null>;
+  saveResponse(input: SaveResponseInput): Promise<"saved" | "closed">;
   /**
    * Records that the person has answered the round, in a transaction of its own — never the one
    * that wrote their response, whose id would otherwise link the two. Safe to repeat.

@@ -38,8 +38,8 @@ export interface PulseParams extends PulseRoundsParams {
   /** `answer` as shown: a score, a scale label or a choice label. */
   "dm.yourAnswer": { answer: string };
   "dm.choosePlaceholder": NoParams;
-  /** `answered` of `total` questions. */
-  "dm.progress": { answered: number; total: number };
+  /** `answered` of `total` questions; `missing` required ones still unanswered (at least 1). */
+  "dm.progress": { answered: number; total: number; missing: number };
   /** `closesAt` already formatted in the respondent's zone. */
   "dm.complete": { closesAt: string };
   /** Every required question answered but not the optional ones; `closesAt` as for dm.complete. */

@@ -21,10 +21,10 @@ export const pulseEn: PulseCatalogue = {
   ...pulseRoundsEn,
   "anonymity.notice": ({ threshold, commentThreshold, bands }, f) =>
     [
-      `*Your answers are anonymous.* They are stored without your name, your chat account or the time you answered — only the day, your team${bands ? " and your quota-attainment band (below 50 %, 50–80 %, 80–100 % or 100 %+)" : ""}.`,
-      `Results are shown only for groups of at least ${f.number(threshold)} people — for the whole survey, for each question and for each team${bands ? " or band" : ""}; a smaller group shows nothing.`,
+      `*Your answers are anonymous.* They are stored sealed with a key only this message holds: without it nobody — managers, admins and database administrators included — can read or change them. For results only counts are kept, by team${bands ? " and quota-attainment band (below 50 %, 50–80 %, 80–100 % or 100 %+)" : ""}, and comments with your team alone; when the survey closes your own response is deleted.`,
+      `Results are shown only for groups of at least ${f.number(threshold)} people — the whole survey, each question, each team${bands ? " or band" : ""} — and never for a group that could be worked out by comparing what two people see (a manager's and their manager's, say).`,
       `Comments appear only when at least ${f.number(commentThreshold)} people have written one, without names and in random order.`,
-      `Managers and admins see only these group results: nobody, admins included, can see your own answers. A separate list records only whether you have answered, so that reminders go only to people who have not.`,
+      `A separate list records whether you have answered, so that reminders go only to people who have not; it is cleared when the survey closes. Until then, a database administrator watching the counts live could see which ones changed just before you were marked as answered — in a small team${bands ? " and band" : ""}, that tells your answers. Slack keeps this message like any other: until the survey closes it shows your answers, so someone who can read your DMs there (a workspace admin exporting them) could see them; at the close it is replaced by one without them.`,
     ].join("\n"),
   "agreement.label": ({ value }) => AGREEMENT[value - 1] ?? String(value),
   "enps.lowEnd": "0 = not at all likely",
@@ -46,11 +46,12 @@ export const pulseEn: PulseCatalogue = {
   "dm.optional": "optional",
   "dm.yourAnswer": ({ answer }) => `✓ Your answer: ${answer}`,
   "dm.choosePlaceholder": "Choose an answer",
-  "dm.progress": ({ answered, total }, f) => `${f.number(answered)} of ${f.number(total)} answered`,
+  "dm.progress": ({ answered, total, missing }, f) =>
+    `${f.number(answered)} of ${f.number(total)} questions answered — ${f.number(missing)} more ${missing === 1 ? "is" : "are"} needed before you count as having answered (only then do your answers count in the results).`,
   "dm.complete": ({ closesAt }) => `*Complete — thank you!* You can change your answers until ${closesAt}.`,
   "dm.completeWithOptional": ({ answered, total, closesAt }, f) =>
-    `*Complete — thank you!* (${f.number(answered)} of ${f.number(total)} answered; the rest are optional.) You can change your answers until ${closesAt}.`,
-  "dm.closed": ({ closedAt }) => `This survey closed on ${closedAt}. Your answers are shown as they were recorded.`,
+    `*Complete — thank you!* (${f.number(answered)} of ${f.number(total)} questions answered; the rest are optional.) You can change your answers until ${closesAt}.`,
+  "dm.closed": ({ closedAt }) => `This survey closed on ${closedAt}. Thank you — answers can no longer be given or changed.`,
   "comment.write": "Write a comment",
   "comment.edit": "Edit your comment",
   "comment.modalTitle": "Your comment",

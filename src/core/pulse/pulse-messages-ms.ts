@@ -17,10 +17,10 @@ export const pulseMs: PulseCatalogue = {
   ...pulseRoundsMs,
   "anonymity.notice": ({ threshold, commentThreshold, bands }, f) =>
     [
-      `*Jawapan anda tanpa nama.* Jawapan disimpan tanpa nama anda, akaun chat anda atau masa anda menjawab — yang disimpan hanya tarikh, pasukan anda${bands ? " dan julat pencapaian kuota anda (bawah 50 %, 50–80 %, 80–100 % atau 100 %+)" : ""}.`,
-      `Keputusan hanya dipaparkan untuk kumpulan sekurang-kurangnya ${f.number(threshold)} orang — bagi keseluruhan tinjauan, setiap soalan dan setiap pasukan${bands ? " atau julat" : ""}; kumpulan yang lebih kecil tidak dipaparkan langsung.`,
+      `*Jawapan anda tanpa nama.* Jawapan disimpan berkunci dengan kunci yang hanya ada dalam mesej ini: tanpanya tiada sesiapa — termasuk pengurus, admin dan pentadbir pangkalan data — boleh membaca atau mengubahnya. Untuk keputusan, hanya kiraan disimpan, mengikut pasukan${bands ? " dan julat pencapaian kuota anda (bawah 50 %, 50–80 %, 80–100 % atau 100 %+)" : ""}, serta komen bersama pasukan anda sahaja; apabila tinjauan ditutup, respons anda sendiri dipadamkan.`,
+      `Keputusan hanya dipaparkan untuk kumpulan sekurang-kurangnya ${f.number(threshold)} orang — keseluruhan tinjauan, setiap soalan, setiap pasukan${bands ? " atau julat" : ""} — dan tidak sekali-kali untuk kumpulan yang boleh dikira dengan membandingkan apa yang dilihat oleh dua orang (contohnya seorang pengurus dan pengurusnya).`,
       `Komen hanya dipaparkan apabila sekurang-kurangnya ${f.number(commentThreshold)} orang menulis komen, tanpa nama dan dalam susunan rawak.`,
-      `Pengurus dan admin hanya nampak keputusan kumpulan ini: tiada sesiapa, termasuk admin, boleh melihat jawapan anda sendiri. Satu senarai berasingan hanya merekod sama ada anda sudah menjawab, supaya peringatan dihantar kepada yang belum menjawab sahaja.`,
+      `Satu senarai berasingan merekod sama ada anda sudah menjawab, supaya peringatan dihantar kepada yang belum menjawab sahaja; senarai itu dikosongkan apabila tinjauan ditutup. Sebelum itu, pentadbir pangkalan data yang memerhati kiraan secara langsung boleh melihat kiraan mana yang berubah sejurus sebelum anda ditanda telah menjawab — dalam pasukan${bands ? " dan julat" : ""} yang kecil, itu mendedahkan jawapan anda. Slack menyimpan mesej ini seperti mesej lain: sehingga tinjauan ditutup ia memaparkan jawapan anda, jadi sesiapa yang boleh membaca DM anda di Slack (admin ruang kerja yang mengeksportnya) boleh melihatnya; semasa penutupan ia diganti dengan mesej tanpa jawapan.`,
     ].join("\n"),
   "agreement.label": ({ value }) => AGREEMENT[value - 1] ?? String(value),
   "enps.lowEnd": "0 = langsung tidak mungkin",
@@ -42,11 +42,12 @@ export const pulseMs: PulseCatalogue = {
   "dm.optional": "pilihan",
   "dm.yourAnswer": ({ answer }) => `✓ Jawapan anda: ${answer}`,
   "dm.choosePlaceholder": "Pilih jawapan",
-  "dm.progress": ({ answered, total }, f) => `${f.number(answered)} daripada ${f.number(total)} soalan dijawab`,
+  "dm.progress": ({ answered, total, missing }, f) =>
+    `${f.number(answered)} daripada ${f.number(total)} soalan dijawab — ${f.number(missing)} lagi perlu dijawab sebelum anda dikira telah menjawab (hanya selepas itu jawapan anda dikira dalam keputusan).`,
   "dm.complete": ({ closesAt }) => `*Lengkap — terima kasih!* Anda boleh menukar jawapan sehingga ${closesAt}.`,
   "dm.completeWithOptional": ({ answered, total, closesAt }, f) =>
     `*Lengkap — terima kasih!* (${f.number(answered)} daripada ${f.number(total)} soalan dijawab; selebihnya pilihan.) Anda boleh menukar jawapan sehingga ${closesAt}.`,
-  "dm.closed": ({ closedAt }) => `Tinjauan ini ditutup pada ${closedAt}. Jawapan anda dipaparkan seperti yang direkodkan.`,
+  "dm.closed": ({ closedAt }) => `Tinjauan ini ditutup pada ${closedAt}. Terima kasih — jawapan tidak lagi boleh diberi atau ditukar.`,
   "comment.write": "Tulis komen",
   "comment.edit": "Ubah komen anda",
   "comment.modalTitle": "Komen anda",

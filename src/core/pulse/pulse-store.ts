@@ -59,7 +59,7 @@ export interface PulseTeam {
 
 export interface NewSurvey {
   readonly name: string;
-  /** The built-in template it was made from ("enps-pulse"), if any. */
+  /** The built-in template it was made from ("enps"), if any. */
   readonly templateId: string | null;
   readonly definition: SurveyDefinition;
   readonly ownerId: string;
@@ -110,7 +110,7 @@ export interface PlannedRound {
 
 /** Answers of a round (one per response and question: the latest) and how many responded. */
 export interface RoundResponses {
-  /** Responses with at least one answer. */
+  /** Complete responses (people who answered: isResponseComplete). */
   readonly respondents: number;
   readonly answers: readonly RoundAnswer[];
 }
@@ -145,7 +145,7 @@ export interface PulseStore {
   /** People invited to a round; with `teamIds`, only those whose team is one of them. */
   roundInvited(roundId: string, teamIds?: readonly string[]): Promise<number>;
   /**
-   * How many responded to a round (responses with at least one answer), by team when asked:
+   * How many answered a round (complete responses: isResponseComplete), by team when asked:
    * the one figure shown while a round is open. Reads no answer.
    */
   roundRespondents(roundId: string, teamIds?: readonly string[]): Promise<number>;

@@ -10,7 +10,9 @@
  *   or by anyone below them, transitively. Answers carry only a team (never a person), so the
  *   team is what places an answer in a manager's organisation; the invited count is taken the
  *   same way (recipients whose team is one of those). That group, too, shows figures only when
- *   it reaches the threshold;
+ *   it reaches the threshold — and only when no smaller group can be worked out by comparing it
+ *   with any other view (everyone's, another manager's): every view is decided together by
+ *   `disclosableSets` (disclosure.ts), over the round's answers and `managementViews`;
  * - anyone else is refused with the one message every refusal carries: it reveals nothing,
  *   not even whether the survey exists.
  *
@@ -72,7 +74,7 @@ export interface OpenRoundProgress {
   readonly opensOn: string;
   /** UTC: its planned closing. */
   readonly closesAt: Date;
-  /** Responses with at least one answer, in the asker's scope. */
+  /** People who answered (complete responses: isResponseComplete), in the asker's scope. */
   readonly respondents: number;
   readonly invited: number;
 }
@@ -129,21 +131,44 @@ export function closingInstantOf(round: Pick<StoredRound, "closesAt" | "closedAt
   return round.closedAt !== null && round.closedAt.getTime() < round.closesAt.getTime() ? round.closedAt : round.closesAt;
 }
 
-async function summaryOf(store: PulseStore, round: StoredRound, scope: ResultsScope): Promise<RoundSummary> {
+/**
+ * The team ids of every management view of the organisation: each manager's teams and those of
+ * everyone below them (what `resultsScopeFor` gives a manager). Results of any one view are
+ * decided with all of them in mind, so that no view minus another isolates a small group.
+ */
+export function managementViews(people: readonly PulsePerson[], teams: readonly PulseTeam[]): string[][] {
+  const views = new Map<string, string[]>();
+  for (const person of people) {
+    if (!person.active || person.role !== "manager") continue;
+    const ids = teamsManagedUnder(person.id, people, teams).map((team) => team.id).sort();
+    if (ids.length > 0) views.set(ids.join(","), ids);
+  }
+  return [...views.values()];
+}
+
+async function summaryOf(store: PulseStore, round: StoredRound, scope: ResultsScope, views: readonly (readonly string[])[]): Promise<RoundSummary> {
   // The one place answers become figures: never for a round that can still change.
   if (round.status !== "closed") throw new Error(`pulse round ${round.id} is open: its results are not computed before it closes`);
   const teamIds = scope.kind === "teams" ? scope.teamIds : undefined;
-  const [responses, invitedCount] = await Promise.all([store.roundResponses(round.id, teamIds), store.roundInvited(round.id, teamIds)]);
+  // Every answer of the round: the disclosure rule weighs this view against every other one.
+  const [responses, scoped, invitedCount] = await Promise.all([
+    store.roundResponses(round.id),
+    teamIds === undefined ? undefined : store.roundRespondents(round.id, teamIds),
+    store.roundInvited(round.id, teamIds),
+  ]);
+  const respondents = scoped ?? responses.respondents;
   // A person who changed team after answering could make the group look over-full; never below respondents.
-  const invited = Math.max(invitedCount, responses.respondents);
+  const invited = Math.max(invitedCount, respondents);
   return summariseRound({
     survey: round.definition,
     answers: responses.answers,
-    respondents: responses.respondents,
+    respondents,
     invited,
     threshold: round.threshold,
     commentThreshold: round.commentThreshold,
     seed: round.id,
+    views,
+    ...(teamIds === undefined ? {} : { scopeTeamIds: teamIds }),
   });
 }
 
@@ -154,13 +179,14 @@ async function summaryOf(store: PulseStore, round: StoredRound, scope: ResultsSc
  */
 export async function resultsViewOf(
   store: PulseStore,
-  survey: Pick<StoredSurvey, "id" | "name" | "timeZone">,
+  survey: Pick<StoredSurvey, "id" | "tenantId" | "name" | "timeZone">,
   round: StoredRound,
   scope: ResultsScope,
   teams: readonly PulseTeam[],
   recentRounds?: readonly StoredRound[],
 ): Promise<PulseResultsView> {
-  const summary = await summaryOf(store, round, scope);
+  const views = managementViews(await store.people(survey.tenantId), teams);
+  const summary = await summaryOf(store, round, scope, views);
   const past = (recentRounds ?? (await store.rounds(survey.id, RECENT_ROUNDS))).filter(
     (candidate) => candidate.status === "closed" && candidate.invited > 0 && candidate.number <= round.number,
   );
@@ -168,7 +194,7 @@ export async function resultsViewOf(
   const trendRounds = await Promise.all(
     past.slice(0, TREND_ROUNDS).reverse().map(async (candidate) => ({
       closesOn: closingInstantOf(candidate).toISOString().slice(0, 10),
-      summary: candidate.id === round.id ? summary : await summaryOf(store, candidate, scope),
+      summary: candidate.id === round.id ? summary : await summaryOf(store, candidate, scope, views),
     })),
   );
   return {

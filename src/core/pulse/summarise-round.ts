@@ -7,13 +7,16 @@
  * 3. a question shows figures only if at least the threshold answered it (comments: the
  *    comment threshold wrote one);
  * 4. a cut (team, attainment band) shows figures only if at least the threshold in it answered
- *    the question; and if the hidden cuts of a question add up to fewer than the threshold, the
- *    smallest shown cuts are hidden too, so that no hidden group can be worked out as the total
- *    minus the shown ones (answers with no team or no band form a cut of their own for this);
+ *    the question; and no group smaller than the threshold may be isolated by combining what
+ *    any viewers see — the whole audience, every manager's (nested) organisation, their teams
+ *    and bands: `disclosableSets` (disclosure.ts) decides which of those groups show, per
+ *    question, so that the hidden rest is never the total minus the shown ones, nor one view
+ *    minus another (answers with no team or no band form a cut of their own for this);
  * 5. comments carry no team, band or day and come in a seeded random order.
  * The response rate is always shown: it says who took part, not what anyone answered.
  */
 import { AppError } from "../errors.js";
+import { disclosableSets, type DisclosureSet } from "./disclosure.js";
 import { anonymityThreshold, ATTAINMENT_BANDS, commentThreshold, type AttainmentBand } from "./anonymise-answer.js";
 import { enpsBreakdown, enpsScore, type EnpsBreakdown } from "./score-enps.js";
 import { shuffleSeeded } from "./shuffle-seeded.js";
@@ -35,7 +38,7 @@ export interface SummariseRoundOptions {
   readonly survey: SurveyDefinition;
   /** At most one answer per respondent and question (the latest). */
   readonly answers: readonly RoundAnswer[];
-  /** People who answered at least one question. */
+  /** People who answered (a complete response: isResponseComplete); only their answers are given. */
   readonly respondents: number;
   /** People the round was sent to. */
   readonly invited: number;
@@ -45,6 +48,15 @@ export interface SummariseRoundOptions {
   readonly commentThreshold?: number;
   /** Seeds the comment order (the round id is a good seed). */
   readonly seed: string | number;
+  /**
+   * The team ids of every management view anyone may see of this round (each manager's
+   * organisation), besides the whole audience: what no combination may subtract below the
+   * threshold. With views, `answers` are every answer of the round; `respondents` and
+   * `invited` are those of the scope.
+   */
+  readonly views?: readonly (readonly string[])[];
+  /** The view summarised: these teams' answers; the whole audience when absent. */
+  readonly scopeTeamIds?: readonly string[];
 }
 
 /** Why figures are null: nobody answered, too few answered, or showing them would expose a hidden group. */
@@ -190,34 +202,66 @@ function groupBy<K extends string>(
   });
 }
 
+/** The groups viewers may see, for the disclosure rule: where a question's answers sit. */
+interface Disclosure {
+  /** Ids of the groups whose figures may be shown. */
+  readonly shown: ReadonlySet<string>;
+  /** The summarised view's own id ("all" or a view's). */
+  readonly scopeId: string;
+}
+
+const cellOf = (answer: Pick<RoundAnswer, "teamId" | "band">) => `${answer.teamId ?? ""}|${answer.band ?? ""}`;
+const viewId = (teamIds: readonly string[]) => `view:${[...teamIds].sort().join(",")}`;
+const teamId = (team: string | null) => `team:${team ?? ""}`;
+const bandId = (scopeId: string, band: AttainmentBand | null) => `band:${scopeId}:${band ?? ""}`;
+
 /**
- * Cuts of one question along one dimension, with primary suppression (a cut below the
- * threshold) and complementary suppression (rule 4 above).
+ * Decides, for one question's answers over the whole round, which groups may show: the whole
+ * audience, each view, and (unless `withCuts` is false) each team and each band within the
+ * audience or a view.
  */
+function disclose(
+  roundAnswers: readonly RoundAnswer[],
+  views: readonly (readonly string[])[],
+  scopeTeamIds: readonly string[] | undefined,
+  threshold: number,
+  withCuts: boolean,
+): Disclosure {
+  const counts = new Map<string, number>();
+  for (const answer of roundAnswers) counts.set(cellOf(answer), (counts.get(cellOf(answer)) ?? 0) + 1);
+  const cells = [...counts.keys()];
+  const teamOfCell = (cell: string) => cell.slice(0, cell.indexOf("|")) || null;
+  const bandOfCell = (cell: string) => (cell.slice(cell.indexOf("|") + 1) || null) as AttainmentBand | null;
+  const scopes: { id: string; cells: string[] }[] = [{ id: "all", cells }];
+  const allViews = scopeTeamIds === undefined ? views : [...views, scopeTeamIds];
+  for (const teams of allViews) {
+    const inView = new Set(teams);
+    scopes.push({ id: viewId(teams), cells: cells.filter((cell) => { const team = teamOfCell(cell); return team !== null && inView.has(team); }) });
+  }
+  const sets: DisclosureSet[] = [...scopes];
+  if (withCuts) {
+    for (const team of new Set(cells.map(teamOfCell))) sets.push({ id: teamId(team), cells: cells.filter((cell) => teamOfCell(cell) === team) });
+    for (const scope of scopes) {
+      for (const band of new Set(scope.cells.map(bandOfCell))) {
+        sets.push({ id: bandId(scope.id, band), cells: scope.cells.filter((cell) => bandOfCell(cell) === band) });
+      }
+    }
+  }
+  return { shown: disclosableSets(counts, sets, threshold), scopeId: scopeTeamIds === undefined ? "all" : viewId(scopeTeamIds) };
+}
+
+/** Cuts of one question along one dimension: each shown only when the disclosure rule lets its group show. */
 function cutsOf<F, K extends string>(
   answers: readonly RoundAnswer[],
   keyOf: (answer: RoundAnswer) => K | null,
   order: readonly K[],
   threshold: number,
+  isShown: (key: K | null) => boolean,
   figuresOf: (answers: readonly RoundAnswer[]) => F,
 ): CutSummary<F, K>[] {
-  const groups = groupBy(answers, keyOf, order);
-  const isHidden = groups.map(([, group]) => group.length < threshold);
-  const complementary = new Set<number>();
-  let hiddenCount = groups.reduce((sum, [, group], index) => sum + (isHidden[index] ? group.length : 0), 0);
-  while (hiddenCount > 0 && hiddenCount < threshold) {
-    let smallest = -1;
-    groups.forEach(([, group], index) => {
-      if (isHidden[index] || complementary.has(index)) return;
-      if (smallest === -1 || group.length < groups[smallest]![1].length) smallest = index;
-    });
-    if (smallest === -1) break;
-    complementary.add(smallest);
-    hiddenCount += groups[smallest]![1].length;
-  }
-  return groups.map(([key, group], index) => {
-    if (isHidden[index]) return { key, ...hidden("below threshold") };
-    if (complementary.has(index)) return { key, ...hidden("protects a hidden group") };
+  return groupBy(answers, keyOf, order).map(([key, group]) => {
+    if (group.length < threshold) return { key, ...hidden("below threshold") };
+    if (!isShown(key)) return { key, ...hidden("protects a hidden group") };
     return { key, ...shown(figuresOf(group)) };
   });
 }
@@ -225,22 +269,42 @@ function cutsOf<F, K extends string>(
 function summariseQuestion(
   question: Question,
   answers: readonly RoundAnswer[],
-  threshold: number,
-  commentsThreshold: number,
-  seed: string | number,
+  roundAnswers: readonly RoundAnswer[],
+  options: { threshold: number; commentsThreshold: number; seed: string | number; views: readonly (readonly string[])[]; scopeTeamIds: readonly string[] | undefined },
 ): QuestionSummary {
+  const { threshold, commentsThreshold, seed, views, scopeTeamIds } = options;
   const head = { questionId: question.id };
-  const cuts = <F>(figuresOf: (group: readonly RoundAnswer[]) => F): Cuts<F> => ({
-    team: cutsOf(answers, (answer) => answer.teamId, [], threshold, figuresOf),
-    band: cutsOf(answers, (answer) => answer.band, ATTAINMENT_BANDS, threshold, figuresOf),
-  });
   const numbers = (group: readonly RoundAnswer[]): number[] => group.map((answer) => answer.value as number);
   const texts = (group: readonly RoundAnswer[]): string[] => group.map((answer) => answer.value as string);
-  // Cuts are listed only under a shown question: a hidden one gives nothing away by team either.
-  const gated = <F>(figuresOf: (group: readonly RoundAnswer[]) => F): Shown<F> & { cuts: Cuts<F> } => ({
-    ...gate(answers.length, threshold, () => figuresOf(answers)),
-    cuts: answers.length >= threshold ? cuts(figuresOf) : NO_CUTS,
+  // The question's own figures in this view: above the threshold, and not isolating a smaller group anywhere.
+  const gateIn = <F>(disclosure: Disclosure, limit: number, figuresOf: () => F): Shown<F> => {
+    if (answers.length === 0) return hidden("no data");
+    if (answers.length < limit) return hidden("below threshold");
+    if (!disclosure.shown.has(disclosure.scopeId)) return hidden("protects a hidden group");
+    return shown(figuresOf());
+  };
+  if (question.kind === "free_text") {
+    // Comments are never cut by team or band, and each view's list obeys the rule as figures do.
+    const disclosure = disclose(roundAnswers, views, scopeTeamIds, commentsThreshold, false);
+    return {
+      ...head,
+      kind: "free_text",
+      ...gateIn(disclosure, commentsThreshold, () => ({
+        respondents: answers.length,
+        comments: shuffleSeeded(texts(answers), `${String(seed)}:${question.id}`),
+      })),
+    };
+  }
+  const disclosure = disclose(roundAnswers, views, scopeTeamIds, threshold, true);
+  const cuts = <F>(figuresOf: (group: readonly RoundAnswer[]) => F): Cuts<F> => ({
+    team: cutsOf(answers, (answer) => answer.teamId, [], threshold, (key) => disclosure.shown.has(teamId(key)), figuresOf),
+    band: cutsOf(answers, (answer) => answer.band, ATTAINMENT_BANDS, threshold, (key) => disclosure.shown.has(bandId(disclosure.scopeId, key)), figuresOf),
   });
+  // Cuts are listed only under a shown question: a hidden one gives nothing away by team either.
+  const gated = <F>(figuresOf: (group: readonly RoundAnswer[]) => F): Shown<F> & { cuts: Cuts<F> } => {
+    const figures = gateIn(disclosure, threshold, () => figuresOf(answers));
+    return { ...figures, cuts: figures.figures !== null ? cuts(figuresOf) : NO_CUTS };
+  };
   switch (question.kind) {
     case "enps":
       return { ...head, kind: "enps", ...gated((group) => enpsFigures(numbers(group))) };
@@ -250,15 +314,6 @@ function summariseQuestion(
       const choiceIds = question.choices.map((choice) => choice.id);
       return { ...head, kind: "single_choice", ...gated((group) => choiceFigures(texts(group), choiceIds)) };
     }
-    case "free_text":
-      return {
-        ...head,
-        kind: "free_text",
-        ...gate(answers.length, commentsThreshold, () => ({
-          respondents: answers.length,
-          comments: shuffleSeeded(texts(answers), `${String(seed)}:${question.id}`),
-        })),
-      };
   }
 }
 
@@ -277,14 +332,18 @@ export function summariseRound(options: SummariseRoundOptions): RoundSummary {
   const threshold = anonymityThreshold(options.threshold);
   const commentsThreshold = commentThreshold(options.commentThreshold, threshold);
 
+  const scope = options.scopeTeamIds === undefined ? null : new Set(options.scopeTeamIds);
+  const inScope = (answer: RoundAnswer) => scope === null || (answer.teamId !== null && scope.has(answer.teamId));
   const byQuestion = new Map<string, RoundAnswer[]>(survey.questions.map((question) => [question.id, []]));
+  const roundByQuestion = new Map<string, RoundAnswer[]>(survey.questions.map((question) => [question.id, []]));
   answers.forEach((answer, index) => {
     try {
       validateAnswer(survey, answer.questionId, answer.value);
     } catch (error) {
       throw invalid(`answers[${index}]: ${error instanceof Error ? error.message : String(error)}`, `answers[${index}]`);
     }
-    byQuestion.get(answer.questionId)!.push(answer);
+    roundByQuestion.get(answer.questionId)!.push(answer);
+    if (inScope(answer)) byQuestion.get(answer.questionId)!.push(answer);
   });
   for (const [questionId, group] of byQuestion) {
     if (group.length > respondents) {
@@ -299,7 +358,13 @@ export function summariseRound(options: SummariseRoundOptions): RoundSummary {
         ? { questionId: question.id, kind: question.kind, ...hidden(surveyGate) }
         : { questionId: question.id, kind: question.kind, ...hidden(surveyGate), cuts: NO_CUTS };
     }
-    return summariseQuestion(question, byQuestion.get(question.id)!, threshold, commentsThreshold, seed);
+    return summariseQuestion(question, byQuestion.get(question.id)!, roundByQuestion.get(question.id)!, {
+      threshold,
+      commentsThreshold,
+      seed,
+      views: options.views ?? [],
+      scopeTeamIds: options.scopeTeamIds,
+    });
   });
   return {
     invited,

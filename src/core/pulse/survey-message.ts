@@ -73,7 +73,13 @@ export function requiredQuestionIds(definition: SurveyDefinition): string[] {
   return definition.questions.filter((question) => !question.optional).map((question) => question.id);
 }
 
-/** Whether the answered question ids cover every required question. */
+/**
+ * THE definition of "answered", used everywhere a person or a response is counted as having
+ * answered a round: the DM's status, `/pulse results` (open and closed rounds), the closing post,
+ * `/pulse close`, and who gets reminders. A person has answered when every required (not
+ * optional) question of the round has an answer. A partial response counts nowhere: neither in
+ * the response rate nor in any figure.
+ */
 export function isResponseComplete(definition: SurveyDefinition, answeredIds: Iterable<string>): boolean {
   const answered = new Set(answeredIds);
   return requiredQuestionIds(definition).every((id) => answered.has(id));
@@ -166,7 +172,7 @@ export function surveyMessage(options: SurveyMessageOptions): SurveyMessage {
     state === "closed"
       ? pulseText(locale, "dm.closed", { closedAt: closing })
       : state === "open"
-        ? pulseText(locale, "dm.progress", { answered, total })
+        ? pulseText(locale, "dm.progress", { answered, total, missing: requiredQuestionIds(survey).filter((id) => !answeredIds.includes(id)).length })
         : answered === total
           ? pulseText(locale, "dm.complete", { closesAt: closing })
           : pulseText(locale, "dm.completeWithOptional", { answered, total, closesAt: closing });

@@ -9,7 +9,7 @@ import { validateSurvey } from "./validate-survey.js";
 
 type Bilingual = Readonly<Record<Locale, string>>;
 
-export type SurveyTemplateId = "enps-pulse" | "sales-team-pulse" | "weekly-check-in";
+export type SurveyTemplateId = "enps" | "sales" | "weekly";
 
 export interface SurveyTemplate {
   readonly id: SurveyTemplateId;
@@ -30,7 +30,7 @@ type TemplateQuestion =
 
 const TEMPLATES: readonly SurveyTemplate[] = [
   {
-    id: "enps-pulse",
+    id: "enps",
     title: { en: "eNPS pulse", ms: "Tinjauan eNPS" },
     description: {
       en: "The eNPS question and three short questions on staying, recognition and growth, plus an optional comment.",
@@ -80,7 +80,7 @@ const TEMPLATES: readonly SurveyTemplate[] = [
     ],
   },
   {
-    id: "sales-team-pulse",
+    id: "sales",
     title: { en: "Sales team pulse", ms: "Tinjauan pasukan jualan" },
     description: {
       en: "Workload, tools, how clear the commission plan is and support from your manager.",
@@ -136,7 +136,7 @@ const TEMPLATES: readonly SurveyTemplate[] = [
     ],
   },
   {
-    id: "weekly-check-in",
+    id: "weekly",
     title: { en: "Weekly check-in", ms: "Semakan mingguan" },
     description: {
       en: "One question, every week: how did the week go?",

@@ -1,28 +1,17 @@
-// Anonymous pulse responses and their answers, and the separate "has answered" flag of a
-// recipient: the only code that knows how they are stored. A response is found by the hash of
-// its token, never by a person; the recipient flag is written in a transaction of its own so
-// that no transaction id is shared between a person's row and their response.
+// Anonymous pulse responses (sealed with the respondent's token), the tallies and comments
+// results are computed from, and the separate "has answered" flag of a recipient: the only code
+// that knows how they are stored. A response is found by the hash of its token, never by a
+// person; the recipient flag is written in a transaction of its own so that no transaction id
+// is shared between a person's row and their response.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { AnswerableRound, PulseAnswerStore, SaveAnswerInput, SavedAnswers, StoredAnswer } from "../../core/pulse/pulse-answer-store.js";
+import type { AnswerableRound, PulseAnswerStore, ResponseWrite, SaveResponseInput } from "../../core/pulse/pulse-answer-store.js";
 import { validateSurvey } from "../../core/pulse/validate-survey.js";
 import { Prisma, type PrismaClient } from "../generated/client.js";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const answerRow = z.object({
-  question_id: z.string(),
-  score: z.coerce.number().int().nullable(),
-  choice_id: z.string().nullable(),
-  text: z.string().nullable(),
-});
-
-function toAnswer(row: unknown): StoredAnswer {
-  const parsed = answerRow.parse(row);
-  return { questionId: parsed.question_id, score: parsed.score, choiceId: parsed.choice_id, text: parsed.text };
-}
 
 /** The tenant's round, its stored definition validated; null for an unknown (or malformed) id. */
 export async function loadAnswerableRound(db: Client, tenantId: string, roundId: string): Promise<AnswerableRound | null> {
@@ -41,95 +30,74 @@ export async function isRoundRecipient(db: Client, roundId: string, employeeId: 
   return row !== null;
 }
 
-/** Every answer of the round's response with this token hash, or null when there is no such response. */
-export async function responseAnswers(db: Client, roundId: string, tokenHash: string): Promise<StoredAnswer[] | null> {
-  const rows = await db.$queryRaw<unknown[]>`
-    SELECT r.id::text AS response_id, a.question_id, a.score, a.choice_id, a.text
-      FROM pulse_response r
-      LEFT JOIN pulse_answer a ON a.response_id = r.id
-     WHERE r.token_hash = ${tokenHash} AND r.round_id = ${roundId}::uuid`;
-  if (rows.length === 0) return null;
-  return rows.filter((row) => (row as { question_id: unknown }).question_id !== null).map(toAnswer);
+/** The round's sealed response with this token hash, or null. */
+export async function sealedResponse(db: Client, roundId: string, tokenHash: string): Promise<Uint8Array | null> {
+  if (!UUID.test(roundId)) return null;
+  const row = await db.pulseResponse.findFirst({ where: { roundId, tokenHash }, select: { sealed: true } });
+  return row ? new Uint8Array(row.sealed) : null;
 }
 
-function answerColumns(answer: SaveAnswerInput["answer"]): { score: number | null; choiceId: string | null; text: string | null } {
-  switch (answer.kind) {
-    case "enps":
-    case "agreement":
-      return { score: answer.value, choiceId: null, text: null };
-    case "single_choice":
-      return { score: null, choiceId: answer.value, text: null };
-    case "free_text":
-      return { score: null, choiceId: null, text: answer.value };
+const RETRY = Symbol("retry");
+
+/** Adds tally changes and stores comments in `tx`; counts that reach 0 are removed. */
+export async function writeTallies(tx: Prisma.TransactionClient, roundId: string, tally: ResponseWrite["tally"], comments: ResponseWrite["comments"]): Promise<void> {
+  if (tally.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO pulse_tally (round_id, question_id, team_key, band_key, value, count)
+      SELECT ${roundId}::uuid, u.question_id, u.team_key, u.band_key, u.value, sum(u.delta)::int
+        FROM unnest(${tally.map((change) => change.questionId)}::text[], ${tally.map((change) => change.teamId ?? "")}::text[],
+                    ${tally.map((change) => change.band ?? "")}::text[], ${tally.map((change) => change.value)}::text[],
+                    ${tally.map((change) => change.delta)}::int[]) AS u(question_id, team_key, band_key, value, delta)
+       GROUP BY 1, 2, 3, 4, 5
+      ON CONFLICT (round_id, question_id, team_key, band_key, value) DO UPDATE SET count = pulse_tally.count + EXCLUDED.count`;
+    await tx.$executeRaw`DELETE FROM pulse_tally WHERE round_id = ${roundId}::uuid AND count <= 0`;
+  }
+  if (comments.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO pulse_comment (id, round_id, question_id, team_key, text)
+      SELECT u.id, ${roundId}::uuid, u.question_id, u.team_key, u.text
+        FROM unnest(${comments.map((comment) => comment.id)}::uuid[], ${comments.map((comment) => comment.questionId)}::text[],
+                    ${comments.map((comment) => comment.teamId ?? "")}::text[], ${comments.map((comment) => comment.text)}::text[])
+             AS u(id, question_id, team_key, text)
+      ON CONFLICT (id) DO UPDATE SET text = EXCLUDED.text`;
   }
 }
 
 /**
- * Saves one answer: creates the response when `newResponse` is given and none has the token yet,
- * and stores the answer over the question's earlier one, in one statement (so in one
- * transaction); then marks the response complete when every required question is answered.
- * Returns every answer; null, with nothing written, when there is no response and `newResponse`
- * is null.
- *
- * `complete` only ever turns true (answers are replaced, never removed), and is decided by a
- * statement that starts after the answer is committed: of two answers to one response saved at
- * once, the later decision sees both, and a stale "not yet" never overwrites a "complete".
+ * Saves one answer (see `PulseAnswerStore.saveResponse`): in one transaction, the round's row
+ * share-locked while it is open — a close (which updates that row) waits for an answer being
+ * saved, and an answer arriving after the close finds the round closed and writes nothing, so
+ * closed results never change afterwards —, the response locked, `change` applied to it, and
+ * the sealed response, tallies and comments written. A first answer racing another first
+ * answer of the same person (a double click) is applied again over the one that won.
  */
-export async function saveResponseAnswer(db: Client, input: SaveAnswerInput): Promise<SavedAnswers | "closed" | null> {
-  const { tenantId, roundId, tokenHash, newResponse } = input;
-  const { score, choiceId, text } = answerColumns(input.answer);
-  const questionId = input.answer.questionId;
-  // Every write goes through the round's row, share-locked while it is open: a close (which
-  // updates that row) waits for an answer being saved, and an answer arriving after the close
-  // finds the round closed and writes nothing — so closed results never change afterwards.
-  const openRound = Prisma.sql`SELECT id FROM pulse_round WHERE id = ${roundId}::uuid AND status = 'open' FOR SHARE`;
-  const created = newResponse
-    ? Prisma.sql`
-        INSERT INTO pulse_response (id, tenant_id, round_id, token_hash, team_id, attainment_band, answered_on, complete)
-        SELECT ${randomUUID()}::uuid, ${tenantId}::uuid, ${roundId}::uuid, ${tokenHash}, ${newResponse.teamId}::uuid,
-               ${newResponse.attainmentBand}, ${newResponse.answeredOn}::date, false
-          FROM open_round
-        ON CONFLICT (token_hash) DO NOTHING
-        RETURNING id`
-    : Prisma.sql`SELECT NULL::uuid AS id WHERE false`;
-  let responseId: string | undefined;
-  let roundOpen = true;
-  // Twice at most: a first answer racing another first answer of the same person (a double
-  // click) finds the response only once the other one's insert is committed.
-  for (let attempt = 0; attempt < 2 && responseId === undefined && roundOpen; attempt++) {
-    const saved = await db.$queryRaw<Array<{ response_id: string | null; open: boolean }>>`
-      WITH open_round AS (${openRound}),
-      created AS (${created}),
-      response AS (
-        SELECT id FROM created
-        UNION ALL
-        SELECT r.id FROM pulse_response r, open_round WHERE r.token_hash = ${tokenHash} AND r.round_id = ${roundId}::uuid
-      ),
-      saved AS (
-        INSERT INTO pulse_answer (response_id, question_id, score, choice_id, text)
-        SELECT id, ${questionId}, ${score}::smallint, ${choiceId}, ${text} FROM response LIMIT 1
-        ON CONFLICT (response_id, question_id)
-          DO UPDATE SET score = EXCLUDED.score, choice_id = EXCLUDED.choice_id, text = EXCLUDED.text
-        RETURNING response_id::text
-      )
-      SELECT (SELECT response_id FROM saved) AS response_id, EXISTS (SELECT 1 FROM open_round) AS open`;
-    responseId = saved[0]?.response_id ?? undefined;
-    roundOpen = saved[0]?.open ?? false;
-    if (!newResponse) break;
+export async function saveResponse(prisma: PrismaClient, input: SaveResponseInput): Promise<"saved" | "closed"> {
+  const { tenantId, roundId, tokenHash } = input;
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await prisma.$transaction(async (tx) => {
+      const open = await tx.$queryRaw<unknown[]>`SELECT id FROM pulse_round WHERE id = ${roundId}::uuid AND status = 'open' FOR SHARE`;
+      if (open.length === 0) return "closed" as const;
+      const rows = await tx.$queryRaw<Array<{ id: string; sealed: Uint8Array }>>`
+        SELECT id::text AS id, sealed FROM pulse_response WHERE token_hash = ${tokenHash} AND round_id = ${roundId}::uuid FOR UPDATE`;
+      const existing = rows[0];
+      const write = input.change(existing ? new Uint8Array(existing.sealed) : null);
+      const sealed = Buffer.from(write.sealed);
+      if (existing) {
+        await tx.$executeRaw`UPDATE pulse_response SET sealed = ${sealed} WHERE id = ${existing.id}::uuid`;
+      } else {
+        const inserted = await tx.$executeRaw`
+          INSERT INTO pulse_response (id, tenant_id, round_id, token_hash, sealed)
+          VALUES (${randomUUID()}::uuid, ${tenantId}::uuid, ${roundId}::uuid, ${tokenHash}, ${sealed})
+          ON CONFLICT (token_hash) DO NOTHING`;
+        // Another first answer of this person got there first: apply this one over it.
+        if (inserted === 0) return RETRY;
+      }
+      await writeTallies(tx, roundId, write.tally, write.comments);
+      return "saved" as const;
+    });
+    if (outcome !== RETRY) return outcome;
+    if (attempt >= 2) throw new Error(`pulse response of round ${roundId} could not be saved`);
   }
-  if (!roundOpen) return "closed";
-  if (responseId === undefined) return null;
-  const required = [...input.requiredQuestionIds];
-  const rows = await db.$queryRaw<unknown[]>`
-    WITH flagged AS (
-      UPDATE pulse_response SET complete = true
-       WHERE id = ${responseId}::uuid AND NOT complete
-         AND (SELECT count(*) FROM pulse_answer WHERE response_id = ${responseId}::uuid AND question_id = ANY(${required}::text[])) = ${required.length}
-    )
-    SELECT question_id, score, choice_id, text FROM pulse_answer WHERE response_id = ${responseId}::uuid`;
-  const answers = rows.map(toAnswer);
-  const answered = new Set(answers.map((answer) => answer.questionId));
-  return { answers, complete: required.every((id) => answered.has(id)) };
 }
 
 /** Sets the recipient's flag (one statement, its own transaction); a no-op once set. */
@@ -181,8 +149,8 @@ export function createPulseAnswerStore(prisma: PrismaClient, options: PulseAnswe
       }
       return found;
     },
-    answers: (roundId, tokenHash) => responseAnswers(prisma, roundId, tokenHash),
-    saveAnswer: (input) => saveResponseAnswer(prisma, input),
+    sealedResponse: (roundId, tokenHash) => sealedResponse(prisma, roundId, tokenHash),
+    saveResponse: (input) => saveResponse(prisma, input),
     async markAnswered(roundId, employeeId) {
       // Answered stays answered: later changes to a complete response need not write again.
       const key = `${roundId}:${employeeId}`;

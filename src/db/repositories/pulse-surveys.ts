@@ -6,7 +6,7 @@
 // answers are read by round only (never joined to a recipient).
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { ATTAINMENT_BANDS, type AttainmentBand } from "../../core/pulse/anonymise-answer.js";
+import { anonymityThreshold, ATTAINMENT_BANDS, type AttainmentBand } from "../../core/pulse/anonymise-answer.js";
 import type {
   NewRound,
   NewSurvey,
@@ -32,6 +32,7 @@ type Client = PrismaClient | Prisma.TransactionClient;
 export const pulseInviteKey = (roundId: string, employeeId: string): string => `pulse_invite:${roundId}:${employeeId}`;
 export const pulseReminderKey = (roundId: string, employeeId: string, ordinal: number): string => `pulse_reminder:${roundId}:${employeeId}:${ordinal}`;
 export const pulseResultsKey = (roundId: string): string => `pulse_results:${roundId}`;
+export const pulseClosedKey = (roundId: string, employeeId: string): string => `pulse_closed:${roundId}:${employeeId}`;
 
 /** Rows per bulk statement: well under PostgreSQL's 65,535 parameters, few round trips for 10,000 people. */
 const BULK_ROWS = 5_000;
@@ -234,39 +235,58 @@ export async function insertPlannedRound(tx: Prisma.TransactionClient, round: Ne
   return { roundId, number: Number(inserted[0]!.number), invited: round.sends.length };
 }
 
-const answerRow = z.object({
-  response_id: z.string(),
-  team_id: z.string().nullable(),
-  attainment_band: z.string().nullable(),
-  answered_on: z.coerce.date(),
+const tallyRow = z.object({
   question_id: z.string(),
-  score: z.coerce.number().int().nullable(),
-  choice_id: z.string().nullable(),
-  text: z.string().nullable(),
+  team_key: z.string(),
+  band_key: z.string(),
+  value: z.string(),
+  count: z.coerce.number().int(),
 });
+
+const commentRow = z.object({ question_id: z.string(), team_key: z.string(), text: z.string() });
 
 function bandOf(value: string | null): AttainmentBand | null {
   return value !== null && (ATTAINMENT_BANDS as readonly string[]).includes(value) ? (value as AttainmentBand) : null;
 }
 
-/** A round's anonymous answers (by round, and team when asked): what results are computed from. */
+const teamFilter = (teamIds: readonly string[] | undefined) =>
+  teamIds === undefined ? Prisma.empty : Prisma.sql`AND team_key = ANY(${[...teamIds]}::text[])`;
+
+/**
+ * A round's answers (by round, and team when asked), from its tallies and comments: what
+ * results are computed from. Only counted (complete) responses are in them — the one meaning
+ * of "answered" (isResponseComplete, src/core/pulse/survey-message.ts); a partial response is
+ * in no figure and no response rate. A tally of n is n answers alike; scores are numbers.
+ */
 export async function roundResponses(db: Client, roundId: string, teamIds?: readonly string[]): Promise<RoundResponses> {
-  const teams = teamIds === undefined ? Prisma.empty : Prisma.sql`AND r.team_id = ANY(${[...teamIds]}::uuid[])`;
-  const rows = await db.$queryRaw<unknown[]>`
-    SELECT r.id::text AS response_id, r.team_id::text AS team_id, r.attainment_band, r.answered_on,
-           a.question_id, a.score, a.choice_id, a.text
-      FROM pulse_response r JOIN pulse_answer a ON a.response_id = r.id
-     WHERE r.round_id = ${roundId}::uuid ${teams}`;
-  const responses = new Set<string>();
+  const [round, tallies, comments] = await Promise.all([
+    db.pulseRound.findUnique({ where: { id: roundId }, select: { definition: true } }),
+    db.$queryRaw<unknown[]>`
+      SELECT question_id, team_key, band_key, value, count FROM pulse_tally
+       WHERE round_id = ${roundId}::uuid ${teamFilter(teamIds)} ORDER BY question_id, team_key, band_key, value`,
+    db.$queryRaw<unknown[]>`
+      SELECT question_id, team_key, text FROM pulse_comment WHERE round_id = ${roundId}::uuid ${teamFilter(teamIds)} ORDER BY id`,
+  ]);
+  const definition = round ? validateSurvey(round.definition) : null;
+  const scored = new Set((definition?.questions ?? []).filter((question) => question.kind === "enps" || question.kind === "agreement").map((question) => question.id));
+  let respondents = 0;
   const answers: RoundAnswer[] = [];
-  for (const raw of rows) {
-    const row = answerRow.parse(raw);
-    const value = row.score ?? row.choice_id ?? row.text;
-    if (value === null) continue;
-    responses.add(row.response_id);
-    answers.push({ questionId: row.question_id, value, teamId: row.team_id, band: bandOf(row.attainment_band), day: isoDate(row.answered_on) });
+  for (const raw of tallies) {
+    const row = tallyRow.parse(raw);
+    if (row.question_id === "") {
+      respondents += row.count;
+      continue;
+    }
+    // Scores are numbers, choice ids text (even "1"): the question's kind says which.
+    const value = scored.has(row.question_id) ? Number(row.value) : row.value;
+    const answer = { questionId: row.question_id, value, teamId: row.team_key || null, band: bandOf(row.band_key || null), day: "" };
+    for (let index = 0; index < row.count; index++) answers.push(answer);
   }
-  return { respondents: responses.size, answers };
+  for (const raw of comments) {
+    const row = commentRow.parse(raw);
+    answers.push({ questionId: row.question_id, value: row.text, teamId: row.team_key || null, band: null, day: "" });
+  }
+  return { respondents, answers };
 }
 
 /** People invited to a round; with `teamIds`, those whose team (now) is one of them. */
@@ -275,13 +295,11 @@ export async function roundInvited(db: Client, roundId: string, teamIds?: readon
   return db.pulseRecipient.count({ where: { roundId, employee: { teamId: { in: [...teamIds] } } } });
 }
 
-/** Responses of a round with at least one answer; with `teamIds`, from those teams only. */
+/** Counted (complete) responses of a round — people who answered; with `teamIds`, from those teams only. */
 export async function roundRespondents(db: Client, roundId: string, teamIds?: readonly string[]): Promise<number> {
-  const teams = teamIds === undefined ? Prisma.empty : Prisma.sql`AND r.team_id = ANY(${[...teamIds]}::uuid[])`;
   const rows = await db.$queryRaw<Array<{ respondents: unknown }>>`
-    SELECT count(*)::int AS respondents FROM pulse_response r
-     WHERE r.round_id = ${roundId}::uuid ${teams}
-       AND EXISTS (SELECT 1 FROM pulse_answer a WHERE a.response_id = r.id)`;
+    SELECT COALESCE(sum(count), 0)::int AS respondents FROM pulse_tally
+     WHERE round_id = ${roundId}::uuid AND question_id = '' ${teamFilter(teamIds)}`;
   return z.coerce.number().int().parse(rows[0]?.respondents ?? 0);
 }
 
@@ -448,6 +466,12 @@ export async function markRemindersCovered(tx: Prisma.TransactionClient, roundId
      WHERE round_id = ${roundId}::uuid AND employee_id = ANY(${[...employeeIds]}::uuid[]) AND reminders_sent < ${covers}`;
 }
 
+/** Where the invitation DM of a round landed (channel and ts), or null when it never reached Slack. */
+export async function inviteMessage(db: Client, roundId: string, employeeId: string): Promise<{ channel: string; ts: string } | null> {
+  const row = await db.delivery.findUnique({ where: { idempotencyKey: pulseInviteKey(roundId, employeeId) }, select: { messageChannel: true, messageTs: true } });
+  return row?.messageChannel && row.messageTs ? { channel: row.messageChannel, ts: row.messageTs } : null;
+}
+
 /** Whether the invitee has answered the round (the reminder renderer's last check). */
 export async function recipientAnswered(db: Client, roundId: string, employeeId: string): Promise<{ answered: boolean; timeZone: string } | null> {
   return db.pulseRecipient.findUnique({ where: { roundId_employeeId: { roundId, employeeId } }, select: { answered: true, timeZone: true } });
@@ -456,6 +480,31 @@ export async function recipientAnswered(db: Client, roundId: string, employeeId:
 /** Open rounds whose closing time has come. */
 export async function roundsDueToClose(db: Client, now: Date): Promise<Array<{ id: string; tenantId: string; surveyId: string }>> {
   return db.pulseRound.findMany({ where: { status: "open", closesAt: { lte: now } }, select: { id: true, tenantId: true, surveyId: true }, orderBy: { closesAt: "asc" } });
+}
+
+/**
+ * What a closed round keeps (issue 10, defect 3): its sealed responses are deleted — nobody,
+ * the respondents included, reads or changes an answer after the close —; within each team, a
+ * band holding fewer respondents than the threshold is merged into "no band" in every tally; and
+ * the recipients' "answered" flags, needed only for reminders, are cleared, so that what remains
+ * says how many answered, not who. Results are computed from the tallies and comments alone.
+ */
+export async function reduceToResults(tx: Prisma.TransactionClient, roundId: string, threshold: number): Promise<void> {
+  await tx.$executeRaw`DELETE FROM pulse_response WHERE round_id = ${roundId}::uuid`;
+  await tx.$executeRaw`
+    WITH small AS (
+      SELECT team_key, band_key FROM pulse_tally
+       WHERE round_id = ${roundId}::uuid AND question_id = '' AND band_key <> ''
+       GROUP BY team_key, band_key HAVING sum(count) < ${threshold}
+    ), moved AS (
+      DELETE FROM pulse_tally t USING small
+       WHERE t.round_id = ${roundId}::uuid AND t.team_key = small.team_key AND t.band_key = small.band_key
+      RETURNING t.question_id, t.team_key, t.value, t.count
+    )
+    INSERT INTO pulse_tally (round_id, question_id, team_key, band_key, value, count)
+    SELECT ${roundId}::uuid, question_id, team_key, '', value, sum(count)::int FROM moved GROUP BY question_id, team_key, value
+    ON CONFLICT (round_id, question_id, team_key, band_key, value) DO UPDATE SET count = pulse_tally.count + EXCLUDED.count`;
+  await tx.$executeRaw`UPDATE pulse_recipient SET answered = false WHERE round_id = ${roundId}::uuid AND answered`;
 }
 
 /**
@@ -469,8 +518,29 @@ export async function closeRound(tx: Prisma.TransactionClient, roundId: string, 
   if (closed !== 1) return { closed: false, posted: false };
   const round = await tx.pulseRound.findUniqueOrThrow({
     where: { id: roundId },
-    select: { tenantId: true, survey: { select: { resultsChannel: true, owner: { select: { slackUserId: true, locale: true } } } } },
+    select: { tenantId: true, threshold: true, survey: { select: { resultsChannel: true, owner: { select: { slackUserId: true, locale: true } } } } },
   });
+  await reduceToResults(tx, roundId, anonymityThreshold(round.threshold));
+  // Every invitation DM is turned to its closed state, without buttons (README, Answering): one
+  // `pulse_closed` delivery per invitee, queued with the closing; the renderer skips those whose
+  // invitation never reached Slack.
+  const invites = await tx.$queryRaw<Array<{ employee_id: string; recipient: string; locale: string | null }>>`
+    SELECT r.employee_id::text AS employee_id, d.recipient, d.payload->>'locale' AS locale
+      FROM pulse_recipient r
+      JOIN delivery d ON d.idempotency_key = 'pulse_invite:' || r.round_id::text || ':' || r.employee_id::text
+     WHERE r.round_id = ${roundId}::uuid AND d.status <> 'failed'`;
+  for (let offset = 0; offset < invites.length; offset += BULK_ROWS) {
+    await enqueueDeliveries(
+      tx,
+      invites.slice(offset, offset + BULK_ROWS).map((invite) => ({
+        tenantId: round.tenantId,
+        kind: "pulse_closed",
+        idempotencyKey: pulseClosedKey(roundId, invite.employee_id),
+        recipient: invite.recipient,
+        payload: { roundId, employeeId: invite.employee_id, locale: invite.locale === "ms" ? "ms" : "en" },
+      })),
+    );
+  }
   const { resultsChannel, owner } = round.survey;
   const recipient = resultsChannel ?? owner.slackUserId;
   if (recipient === null) return { closed: true, posted: false };

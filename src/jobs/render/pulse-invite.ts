@@ -1,6 +1,6 @@
 // Renders a `pulse_invite` delivery (payload `{ roundId, locale }`, recipient the person's Slack
-// user id) into the survey DM, with a fresh answer token made here, at send time: the token is
-// in the message only, never in the payload or the database. A round that was deleted or has
+// user id) into the survey DM, with a fresh answer token made here, at send time for that
+// recipient alone: the token is in the message only, never in the payload or the database. A round that was deleted or has
 // closed meanwhile is not sent (the row is recorded as skipped).
 import { z } from "zod";
 import type { Clock } from "../../clock.js";
@@ -39,6 +39,6 @@ export function createPulseInviteRenderer(options: PulseInviteRendererOptions): 
     if (invitation.kind === "not_found") throw new DeliverySkipped(`pulse round ${roundId} no longer exists`);
     if (invitation.kind === "closed") throw new DeliverySkipped(`pulse round ${roundId} has closed`);
     const tokens = await options.tokens();
-    return renderSurveyMessage(invitation.message, { roundId, token: tokens.issue(roundId), locale });
+    return renderSurveyMessage(invitation.message, { roundId, token: tokens.issue(roundId, delivery.recipient), locale });
   };
 }

@@ -1,6 +1,7 @@
 // The parts of a block_actions payload the pulse listeners read, parsed at the boundary. A
 // payload that does not parse, or a block id that is not one of ours, is treated as an altered
 // button: refused with the "not valid" message, nothing stored.
+import { randomUUID } from "node:crypto";
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import { AppError } from "../../core/errors.js";
@@ -76,5 +77,8 @@ export async function respondentOf(deps: SlackDeps, client: WebClient, slackTeam
     verifyToken: tokens.verify,
     tenantId: asker.tenantId,
     employeeId: asker.employeeId,
+    // The token must have been issued to the user who clicked.
+    recipientId: slackUserId,
+    newId: randomUUID,
   };
 }

@@ -12,6 +12,7 @@ import { parsePulseCommand } from "../../core/pulse/parse-pulse-command.js";
 import { preparePulseAdminForm } from "../../core/pulse/pulse-admin-form.js";
 import { pulseText } from "../../core/pulse/pulse-texts.js";
 import type { Reply } from "../../core/reply.js";
+import { replyLocale } from "../../core/use-cases/question-context.js";
 import { replyForError } from "../../core/use-cases/reply-for-error.js";
 import { textReply } from "../../core/use-cases/reply-parts.js";
 import type { SlackDeps } from "../deps.js";
@@ -39,7 +40,8 @@ async function answer(deps: SlackDeps, { command, ack, respond, client }: SlackC
     const payload = commandSchema.parse(command);
     const asker = await deps.identity.resolve(client, payload.team_id, payload.user_id);
     const tenant = await deps.data.tenant(asker.tenantId);
-    locale = resolveLocale(asker.slackLocale, tenant.locale);
+    // One rule for every command: the person's locale, unless the question is clearly in the other language.
+    locale = replyLocale(resolveLocale(asker.slackLocale, tenant.locale), payload.text);
     const base = { store: deps.pulseSurveys, tenantId: asker.tenantId, employeeId: asker.employeeId, locale, now: deps.clock.now(), command: "/pulse" };
     const parsed = parsePulseCommand(unescapeSlackText(payload.text));
     if (!parsed.ok) {
