@@ -1,7 +1,7 @@
-// The projection's win-rate counts come from one grouped query over the whole snapshot history
-// (about a second on a 500,000-deal tenant). They change slowly, so each tick makes sure the
-// cache already holds today's counts for every tenant's current quarter: the first `/forecast`
-// of the day does not pay for them.
+// The projection's win-rate counts come from the pre-summed win-rate tables (a few thousand rows,
+// a few milliseconds, however long the snapshot history; migration team_summaries_and_win_rates).
+// Each tick still makes sure the cache holds today's counts for every tenant's current quarter,
+// so that a `/forecast` after a restart or a day change reads none of it itself.
 import { currentQuarter, localDateOf } from "../core/periods.js";
 import { projectionHorizonDays } from "../core/projection.js";
 import type { SalesData } from "../core/sales-data.js";

@@ -1,7 +1,10 @@
 // The issue's benchmark: on the generated tenant (2,000 reps, 500,000 opportunities), `/quota`
 // as a rep and `/forecast team` as the top of the hierarchy, end to end (signed HTTP request in,
 // reply stored by the Slack stand-in), on PostgreSQL and on PGlite, with the bare SQL the answer
-// needs timed beside it. Target: p99 < 300 ms on PostgreSQL; every answer inside Slack's 3 s.
+// needs timed beside it. Targets (issue 9): on PostgreSQL, `/forecast team` p99 ≤ 60 ms, `/quota`
+// p99 ≤ 30 ms, and the first request after the app starts (caches empty) ≤ 400 ms; every answer
+// inside Slack's 3 s. The "Targets" table prints each with the figure measured, the bare SQL
+// beside it, and whether it was met (PGlite's figures are shown beside them, for information).
 //
 // Per backend: open (or seed once) the bench database → profile the use cases run directly
 // (which repository calls a warm request makes, and where the time goes) → time those calls as
@@ -38,7 +41,10 @@ export const description = "/quota (rep) and /forecast team (top manager) end to
 const FULL: TenantSize = { reps: 2_000, opportunities: 500_000 };
 const QUICK: TenantSize = { reps: 200, opportunities: 50_000 };
 const WARM_UP = 10;
-const TARGET_P99_POSTGRES_MS = 300;
+/** p99 targets on PostgreSQL, end to end, per command (issue 9). */
+const TARGET_P99_POSTGRES_MS: Record<"quota" | "forecastTeam", number> = { quota: 30, forecastTeam: 60 };
+/** The first request after the app started, caches empty, on PostgreSQL (issue 9). */
+const TARGET_FIRST_REQUEST_MS = 400;
 const SLACK_LIMIT_MS = 3_000;
 const TEAM_ID = "T0BENCHSALES";
 const KEYS = ["quota", "forecastTeam"] as const;
@@ -108,6 +114,8 @@ interface BackendResult {
   explain: Record<string, string[]>;
   /** The warm-up: the first request after the app started (caches empty), and the worst. */
   cold: Record<CommandKey, { ms: number; warmUpMax: number; firstAnswered: string; noReply: number }>;
+  /** Load averages when the first request was sent. */
+  coldLoad: string;
   /** Error lines the app logged during warm-up and series. */
   appErrors: Array<{ at: string; message: string }>;
   series: Record<CommandKey, SeriesResult>;
@@ -383,6 +391,7 @@ async function runBackend(kind: DatabaseKind, size: TenantSize, requests: number
       forecastTeam: { asker: top, command: "/forecast", text: "team" },
     };
     const cold = {} as BackendResult["cold"];
+    const coldLoad = loadAverage();
     for (const key of KEYS) {
       const { asker, command, text } = commands[key];
       const warm: number[] = [];
@@ -424,6 +433,7 @@ async function runBackend(kind: DatabaseKind, size: TenantSize, requests: number
       otherStatements,
       explain: explainPlans,
       cold,
+      coldLoad,
       series,
       appErrors: startedBot.appErrors.slice(0, 50),
     };
@@ -434,7 +444,72 @@ async function runBackend(kind: DatabaseKind, size: TenantSize, requests: number
 }
 // ---------------------------------------------------------------------------------------------
 
+interface TargetRow {
+  backend: DatabaseKind;
+  target: string;
+  limitMs: number;
+  measuredMs: number;
+  /** The bare SQL of the same request: the statements it sent, replayed directly (p99 for a series, p50 sum for a first request). */
+  bareSqlMs: number;
+  load: string;
+  /** null: not a target on this backend (shown for comparison). */
+  met: boolean | null;
+}
+
+/**
+ * The issue's targets with what was measured: p99 of each series and the first request after
+ * start of each command, beside the bare SQL of the same request. Targets hold on PostgreSQL.
+ */
+function targetRows(results: BackendResult[]): TargetRow[] {
+  return results.flatMap((result) => {
+    const applies = result.kind === "postgres";
+    const p99Rows = KEYS.map((key): TargetRow => {
+      const { summary, noReply, loadBefore, loadAfter } = result.series[key];
+      return {
+        backend: result.kind,
+        target: `${LABEL[key]} p99`,
+        limitMs: TARGET_P99_POSTGRES_MS[key],
+        measuredMs: summary.p99,
+        bareSqlMs: result.bare[key].total.p99,
+        load: `${loadBefore} → ${loadAfter}`,
+        met: applies ? summary.p99 <= TARGET_P99_POSTGRES_MS[key] && noReply === 0 : null,
+      };
+    });
+    const firstRows = KEYS.map((key): TargetRow => {
+      const cold = result.cold[key];
+      const loads = result.otherStatements.filter((other) => other.command === LABEL[key]).reduce((sum, other) => sum + other.summary.p50, 0);
+      return {
+        backend: result.kind,
+        target: `first request after start: ${LABEL[key]}`,
+        limitMs: TARGET_FIRST_REQUEST_MS,
+        measuredMs: cold.ms,
+        bareSqlMs: result.bare[key].total.p50 + loads,
+        load: result.coldLoad,
+        met: applies ? cold.ms <= TARGET_FIRST_REQUEST_MS && cold.noReply === 0 : null,
+      };
+    });
+    return [...p99Rows, ...firstRows];
+  });
+}
+
 function tablesFor(results: BackendResult[]): BenchTable[] {
+  const targets: BenchTable = {
+    title: "Targets (issue 9): end to end, beside the bare SQL of the same request (ms)",
+    columns: ["backend", "target", "limit", "measured", "bare SQL", "met", "load (1, 5, 15 min)"],
+    rows: targetRows(results).map((row) => [
+      row.backend,
+      row.target,
+      `≤ ${row.limitMs}`,
+      ms(row.measuredMs),
+      ms(row.bareSqlMs),
+      row.met === null ? "(PostgreSQL target)" : row.met ? "yes" : "NO",
+      row.load,
+    ]),
+    notes: [
+      "p99: of the measured series (table 2); first request: the first of the command the app answered after it started (table 3) — /quota's with every cache empty, /forecast team's after /quota's warm-up (the org and tenant cached, its win-rate counts and summaries not).",
+      "bare SQL: for a series, the p99 of the statements one warm request sent, replayed directly on one connection (table 4); for a first request, those statements' p50 plus the loads behind the caches only the first request sent (table 5).",
+    ],
+  };
   const endToEnd: BenchTable = {
     title: "End to end: signed POST → reply stored by the stand-in (ms)",
     columns: ["backend", "command", "n", "p50", "p90", "p99", "max", ">3 s", "no reply", "bare p50", "bare p99", "p50 ratio", "load before", "load after"],
@@ -463,7 +538,7 @@ function tablesFor(results: BackendResult[]): BenchTable[] {
     notes: [
       `percentiles over the answered requests; "no reply": the reply never reached the stand-in (see the notes for what the app logged).`,
       `bare: the statements one warm request sent, run directly one after another on one connection (table 3); ratio = end-to-end p50 / bare p50.`,
-      `target: p99 < ${TARGET_P99_POSTGRES_MS} ms on PostgreSQL; every answer < ${SLACK_LIMIT_MS / 1000} s. Load averages: 1, 5, 15 min.`,
+      `targets (PostgreSQL): /quota p99 ≤ ${TARGET_P99_POSTGRES_MS.quota} ms, /forecast team p99 ≤ ${TARGET_P99_POSTGRES_MS.forecastTeam} ms (see "Targets"); every answer < ${SLACK_LIMIT_MS / 1000} s. Load averages: 1, 5, 15 min.`,
     ],
   };
   const coldTable: BenchTable = {
@@ -519,7 +594,7 @@ function tablesFor(results: BackendResult[]): BenchTable[] {
       "SQL p50: time the method's statements took at the driver adapter (round trip incl. queueing on the connection); the rest of the method's time is Prisma and row mapping.",
     ],
   };
-  return [endToEnd, coldTable, bareTable, otherTable, profileTable];
+  return [targets, endToEnd, coldTable, bareTable, otherTable, profileTable];
 }
 
 function notesFor(results: BackendResult[], skipped: string[]): string[] {
@@ -546,8 +621,8 @@ function notesFor(results: BackendResult[], skipped: string[]): string[] {
       for (const key of KEYS) {
         const { p99, over } = result.series[key].summary;
         const missing = result.series[key].noReply;
-        const meets = p99 < TARGET_P99_POSTGRES_MS && missing === 0;
-        notes.push(`[postgres] ${result.series[key].command}: p99 ${ms(p99)} ms ${meets ? "meets" : "MISSES"} the ${TARGET_P99_POSTGRES_MS} ms target; ${over} over 3 s; ${missing} without reply.`);
+        const meets = p99 <= TARGET_P99_POSTGRES_MS[key] && missing === 0;
+        notes.push(`[postgres] ${result.series[key].command}: p99 ${ms(p99)} ms ${meets ? "meets" : "MISSES"} the ${TARGET_P99_POSTGRES_MS[key]} ms target; ${over} over 3 s; ${missing} without reply.`);
       }
     }
     for (const key of KEYS) {
@@ -575,6 +650,17 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
       ...notesFor(results, skipped),
       `code measured: src/**/*.ts sha256 ${code.sha256.slice(0, 16)}…, newest ${code.newest.map((file) => `${file.file} (${file.modified.slice(11, 19)})`).join(", ")}`,
     ],
-    data: { code, size, requests, warmUp: WARM_UP, targetP99PostgresMs: TARGET_P99_POSTGRES_MS, slackLimitMs: SLACK_LIMIT_MS, backends: results, skipped },
+    data: {
+      code,
+      size,
+      requests,
+      warmUp: WARM_UP,
+      targetP99PostgresMs: TARGET_P99_POSTGRES_MS,
+      targetFirstRequestMs: TARGET_FIRST_REQUEST_MS,
+      targets: targetRows(results),
+      slackLimitMs: SLACK_LIMIT_MS,
+      backends: results,
+      skipped,
+    },
   };
 }

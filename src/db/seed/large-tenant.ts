@@ -37,7 +37,18 @@ import { inSeedTransaction } from "./transaction.js";
 
 export const LARGE_TENANT_DEFAULT_NAME = "Bench Co";
 /** The tables a large seed fills in bulk; vacuumed and analysed once it is committed. */
-export const LARGE_TABLES = ["opportunity", "pipeline_snapshot", "deal_summary", "snapshot_summary", "employee", "quota"] as const;
+export const LARGE_TABLES = [
+  "opportunity",
+  "pipeline_snapshot",
+  "deal_summary",
+  "snapshot_summary",
+  "team_deal_summary",
+  "team_snapshot_summary",
+  "win_rate_observation",
+  "win_rate_win",
+  "employee",
+  "quota",
+] as const;
 export const LARGE_EMAIL_DOMAIN = "bench.salesops.test";
 const CURRENCY = "MYR";
 const FISCAL_YEAR_START_MONTH = 1;
