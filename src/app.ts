@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { type Clock, calendarDateIn, systemClock } from "./clock.js";
-import type { Config } from "./config.js";
+import { type Config, ConfigError, slackCredentialsProblem } from "./config.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { applyMigrations, migrationStatus } from "./db/migrator.js";
 import { withCaches } from "./db/repositories/cached-sales-data.js";
@@ -11,6 +11,8 @@ import { createPulseAnswerStore } from "./db/repositories/pulse-responses.js";
 import { createPulseStore } from "./db/repositories/pulse-surveys.js";
 import { createIdentityRepository, createSalesData } from "./db/repositories/sales-data.js";
 import { createScheduleStore } from "./db/repositories/schedules.js";
+import { createSlackRequestKeys } from "./db/repositories/slack-request-keys.js";
+import { probeDatabase, withTimeout } from "./db/readiness-probe.js";
 import { allTenantIds } from "./db/repositories/tenants.js";
 import { ensureDemoTenant } from "./db/seed/demo-tenant.js";
 import { type RunningHttpServer, startHttpServer } from "./http/server.js";
@@ -19,9 +21,11 @@ import { builtInRenderers } from "./jobs/delivery-renderers.js";
 import { type DeliveryWorker, startDeliveryWorker } from "./jobs/delivery-worker.js";
 import { ensureDefaultDigestSchedules } from "./jobs/ensure-default-schedules.js";
 import { renderForecastDigestDelivery } from "./jobs/render/forecast-digest.js";
+import { createPrivateDigestCharts } from "./jobs/private-digest-charts.js";
 import { createPulseInviteRenderer } from "./jobs/render/pulse-invite.js";
 import { createPulseReminderRenderer } from "./jobs/render/pulse-reminder.js";
 import { createPulseResultsRenderer } from "./jobs/render/pulse-results.js";
+import { createPulseClosedRenderer } from "./jobs/render/pulse-closed.js";
 import { type Scheduler, startScheduler } from "./jobs/scheduler.js";
 import { type LocalSlack, startLocalSlack } from "./local/local-slack.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -59,6 +63,10 @@ const PGLITE_ANSWER_SHARE = 0.25;
 
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const { config } = options;
+  // No Slack credentials outside local mode: refuse, rather than guess local mode on a database
+  // whose tenants may be connected to a real workspace.
+  const credentialsProblem = slackCredentialsProblem(config);
+  if (credentialsProblem) throw new ConfigError(credentialsProblem);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
 
@@ -86,7 +94,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       host: config.host,
       port: config.port,
       logger,
-      readiness: () => checkReadiness(db, config.jobs),
+      readiness: () => checkReadiness(db, config.jobs, clock),
     });
 
     // Local mode: no Slack credentials, so the bot talks to the project's own Slack stand-in.
@@ -112,10 +120,12 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       appToken: localSlack ? undefined : config.slack.appToken,
       apiUrl: localSlack?.apiUrl ?? config.slack.apiUrl,
       logger,
+      requestKeys: createSlackRequestKeys(db.prisma),
       deps: {
         data,
         schedules: createScheduleStore(db.prisma),
-        identity: new SlackIdentityResolver(createIdentityRepository(db.prisma), () => clock.now().getTime()),
+        digestCharts: createPrivateDigestCharts(db),
+        identity: new SlackIdentityResolver(createIdentityRepository(db.prisma), () => clock.now().getTime(), logger.child({ component: "identity" })),
         clock,
         defaultLocale: config.defaultLocale,
         logger,
@@ -142,6 +152,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
           pulse_invite: createPulseInviteRenderer({ ...pulseAnswers, data, clock }),
           pulse_reminder: createPulseReminderRenderer({ db, clock }),
           pulse_results: createPulseResultsRenderer({ db }),
+          pulse_closed: createPulseClosedRenderer({ db, clock }),
         },
         owner: replicaId,
         logger: logger.child({ component: "delivery-worker" }),
@@ -194,11 +205,17 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   };
 }
 
-async function checkReadiness(db: Database, jobs: boolean) {
+/** Each of /readyz's questions to the database gets this long (an orchestrator probes every few seconds). */
+const READINESS_TIMEOUT_MS = 2_000;
+
+async function checkReadiness(db: Database, jobs: boolean, clock: Clock) {
   try {
-    const status = await withTimeout(migrationStatus(db), 3_000);
-    const ready = status.pending.length === 0 && status.failed.length === 0;
-    const deliveries = jobs && ready ? await withTimeout(deliveryHealth(db), 3_000) : undefined;
+    const status = await withTimeout(migrationStatus(db), READINESS_TIMEOUT_MS);
+    const migrated = status.pending.length === 0 && status.failed.length === 0;
+    // Then a real read and write: the migrations table alone answered while every other query failed.
+    if (migrated) await probeDatabase(db, READINESS_TIMEOUT_MS, clock.now());
+    const ready = migrated;
+    const deliveries = jobs && ready ? await withTimeout(deliveryHealth(db), READINESS_TIMEOUT_MS) : undefined;
     return {
       ready,
       details: {
@@ -210,22 +227,8 @@ async function checkReadiness(db: Database, jobs: boolean) {
       },
     };
   } catch (error) {
-    return { ready: false, details: { database: "unreachable", error: error instanceof Error ? error.message : String(error) } };
+    // One line of the reason: Prisma's messages run to the query and its arguments.
+    const reason = (error instanceof Error ? error.message : String(error)).trim().split("\n").pop()!.trim().slice(0, 200);
+    return { ready: false, details: { database: "unreachable", error: reason } };
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

@@ -26,6 +26,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   deliveries: async () => (await import("./commands/deliveries.js")).command,
   pulse: async () => (await import("./commands/pulse.js")).command,
   schedule: async () => (await import("./commands/schedule.js")).command,
+  settings: async () => (await import("./commands/settings.js")).command,
 };
 
 async function helpText(): Promise<string> {

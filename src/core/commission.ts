@@ -208,3 +208,66 @@ export function nextTier(plan: CommissionPlan, quotaMinor: number, creditedMinor
   const tier = plan.tiers[index]!;
   return { tierIndex: index, tier, amountNeeded: amountToReach(quotaMinor, creditedMinor, tier.fromAttainment), rateThere: tier.rate };
 }
+
+/** A plan assigned to a person for a plan period (ISO dates, inclusive). */
+export interface PlanPeriod {
+  start: string;
+  end: string;
+  plan: CommissionPlan;
+}
+
+/** One plan period's part of a period's commission (THE QUOTA RULE 5). */
+export interface PlanPeriodCommission {
+  planPeriod: PlanPeriod;
+  /** The plan period's quota over its own dates (rule 2), minor units. */
+  quotaMinor: number;
+  /** Closed-won credited from the plan period's start to the earlier of its end and the asked period's end. */
+  creditedMinor: number;
+  /** Last day credited (the earlier of the plan period's end and the asked period's end). */
+  creditedTo: string;
+  /** Whether the plan period runs past the asked period (the payout is the plan period's to date). */
+  toDate: boolean;
+  /** Null when the plan period has no quota (nothing can be paid against it). */
+  earned: CommissionEarned | null;
+}
+
+export interface PeriodCommission {
+  /** Σ of the plan periods' payouts, minor units. */
+  payoutMinor: number;
+  planPeriods: PlanPeriodCommission[];
+  /** Whether any plan period's payout is its to-date figure (the asked period ends inside it). */
+  toDate: boolean;
+  /** Whether any plan period's payout hit the plan's cap. */
+  cappedByPlan: boolean;
+}
+
+/**
+ * Commission for an asked period: Σ over the plan periods overlapping it of payout(plan,
+ * quota of the plan period over its own dates, closed-won from its start to the earlier of its
+ * end and the period's end). Tiers, accelerators and caps apply per plan period, never to the
+ * sum. `quotaOf` and `creditedIn` are the caller's (THE QUOTA RULE and closed-won of a range).
+ */
+export function commissionForPeriod(
+  planPeriods: readonly PlanPeriod[],
+  period: { start: string; end: string },
+  quotaOf: (range: { start: string; end: string }) => number,
+  creditedIn: (range: { start: string; end: string }) => number,
+): PeriodCommission {
+  const lines: PlanPeriodCommission[] = [];
+  let payout = 0;
+  for (const planPeriod of [...planPeriods].sort((a, b) => a.start.localeCompare(b.start))) {
+    if (planPeriod.end < period.start || planPeriod.start > period.end) continue;
+    const creditedTo = planPeriod.end < period.end ? planPeriod.end : period.end;
+    const quotaMinor = quotaOf({ start: planPeriod.start, end: planPeriod.end });
+    const creditedMinor = creditedIn({ start: planPeriod.start, end: creditedTo });
+    const earned = quotaMinor > 0 ? commissionEarned(planPeriod.plan, quotaMinor, creditedMinor) : null;
+    if (earned) payout += earned.payoutMinor;
+    lines.push({ planPeriod, quotaMinor, creditedMinor, creditedTo, toDate: creditedTo < planPeriod.end, earned });
+  }
+  return {
+    payoutMinor: payout,
+    planPeriods: lines,
+    toDate: lines.some((line) => line.toDate),
+    cappedByPlan: lines.some((line) => line.earned?.cappedByPlan === true),
+  };
+}

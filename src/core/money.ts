@@ -56,3 +56,48 @@ export function scaleMinor(amountMinor: number, numerator: number | bigint, deno
 export function ratioOrNull(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
+
+/**
+ * ISO 4217 minor-unit digits (the "E" column of the standard's list one), the one table every
+ * amount a person types or reads goes through: "50k" in yen is 50,000 minor units, in ringgit
+ * 5,000,000 (sen), in dinar 50,000,000 (fils). Codes listed under 0, 3 and 4 are every active
+ * code with that exponent; every other active code has 2 and is listed too. Funds and metals
+ * without a minor unit (XAU, XDR…) are not money a sales team books and are left out.
+ */
+const MINOR_UNIT_DIGITS: ReadonlyMap<string, number> = (() => {
+  const byDigits: Record<number, string> = {
+    0: "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF",
+    2:
+      "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD CAD CDF " +
+      "CHE CHF CHW CNY COP COU CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GTQ GYD " +
+      "HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL MAD MDL MGA MKD MMK MNT " +
+      "MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK PHP PKR PLN QAR RON RSD RUB " +
+      "SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD USN " +
+      "UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG",
+    3: "BHD IQD JOD KWD LYD OMR TND",
+    4: "CLF UYW",
+  };
+  const table = new Map<string, number>();
+  for (const [digits, codes] of Object.entries(byDigits)) {
+    for (const code of codes.split(" ")) table.set(code, Number(digits));
+  }
+  return table;
+})();
+
+/** Whether `currency` is an active ISO 4217 code this table knows. */
+export function isKnownCurrency(currency: string): boolean {
+  return MINOR_UNIT_DIGITS.has(currency.toUpperCase());
+}
+
+/**
+ * Digits of `currency`'s minor unit per ISO 4217 (JPY 0, MYR 2, KWD 3). A code the table does not
+ * know is refused (`invalid_input`, field `currency`) rather than guessed: a wrong guess would
+ * misstate every amount by a power of ten.
+ */
+export function minorUnitDigits(currency: string): number {
+  const digits = MINOR_UNIT_DIGITS.get(currency.toUpperCase());
+  if (digits === undefined) {
+    throw new AppError("invalid_input", `"${currency}" is not an ISO 4217 currency code this assistant knows.`, { field: "currency" });
+  }
+  return digits;
+}

@@ -24,9 +24,14 @@ import type { ForecastCategory, OpportunityState, PipelineSnapshotRow } from "./
  *   so a stage seen twice leans on its category, a category never seen is the overall rate,
  *   and with no history at all the deal's own CRM probability is used. `basis` says which was
  *   the most specific level with observations.
- * - Deals projected: open, not Omitted, close date on or before period end (overdue deals
- *   included: they can still close this period, and the history prices them).
+ * - Deals projected (`isProjectedDeal`): open, not Omitted, and either closing in the period or,
+ *   while the period is under way (start <= today <= end), overdue — close date before the period
+ *   start, still open: it can still close this period, and the history prices it. A period that
+ *   has not started projects only its own deals (a deal closing before it would close before
+ *   it); one that has ended projects nothing open.
  * - Projection = closed-won so far in the period + Σ amount × P(win), rounded half-up once.
+ * - The back-test (`backtestProjection`) replays this same function in past periods, with the
+ *   deals as the snapshots then showed them (overdue ones included by the same rule).
  */
 
 export const DEFAULT_PRIOR_STRENGTH = 5;
@@ -178,6 +183,8 @@ export function winProbability(
 export interface ProjectedDeal extends WinProbability {
   opportunityId: string;
   amountMinor: number;
+  /** Close date before the period start (an overdue deal the projection still counts). */
+  overdue: boolean;
   /** amount × probability, minor units, unrounded (the total rounds once). */
   expectedMinor: number;
 }
@@ -192,6 +199,8 @@ export interface Projection {
   expectedFromOpenMinor: number;
   /** closed + expected from open, minor units. */
   projectedMinor: number;
+  /** Σ amount × P(win) of the overdue deals among them (already in expectedFromOpen), minor units, half-up. */
+  expectedFromOverdueMinor: number;
   deals: ProjectedDeal[];
   model: WinRateModel;
 }
@@ -208,6 +217,16 @@ export interface ProjectPeriodCloseInput {
   priorStrength?: number;
 }
 
+/**
+ * Whether the projection of `period` as of `today` counts this deal: open, not Omitted, and
+ * closing in the period, or overdue (close date before the period start) while the period is
+ * under way. Nothing open counts once the period has ended.
+ */
+export function isProjectedDeal(deal: OpportunityState, period: Pick<Period, "start" | "end">, today: string): boolean {
+  if (deal.isClosed || deal.forecastCategory === "Omitted" || today > period.end || deal.closeDate > period.end) return false;
+  return deal.closeDate >= period.start || today >= period.start;
+}
+
 /** Projects the period's final closed-won (minor units) from deals today and the tenant's history. */
 export function projectPeriodClose(input: ProjectPeriodCloseInput): Projection {
   const { period, today } = input;
@@ -222,14 +241,15 @@ export function projectPeriodClose(input: ProjectPeriodCloseInput): Projection {
   const closedMinor = closedWonIn(input.opportunities, period);
   const deals: ProjectedDeal[] = [];
   let expected = 0;
-  if (today <= period.end) {
-    for (const deal of input.opportunities) {
-      if (deal.isClosed || deal.forecastCategory === "Omitted" || deal.closeDate > period.end) continue;
-      const p = winProbability(model, deal.stageName, deal.forecastCategory, deal.probability);
-      const expectedMinor = deal.amountMinor * p.probability;
-      expected += expectedMinor;
-      deals.push({ ...p, opportunityId: deal.id, amountMinor: deal.amountMinor, expectedMinor });
-    }
+  let expectedOverdue = 0;
+  for (const deal of input.opportunities) {
+    if (!isProjectedDeal(deal, period, today)) continue;
+    const p = winProbability(model, deal.stageName, deal.forecastCategory, deal.probability);
+    const expectedMinor = deal.amountMinor * p.probability;
+    const overdue = deal.closeDate < period.start;
+    expected += expectedMinor;
+    if (overdue) expectedOverdue += expectedMinor;
+    deals.push({ ...p, opportunityId: deal.id, amountMinor: deal.amountMinor, overdue, expectedMinor });
   }
   const expectedFromOpenMinor = Math.round(expected);
   return {
@@ -239,6 +259,7 @@ export function projectPeriodClose(input: ProjectPeriodCloseInput): Projection {
     closedMinor,
     expectedFromOpenMinor,
     projectedMinor: closedMinor + expectedFromOpenMinor,
+    expectedFromOverdueMinor: Math.round(expectedOverdue),
     deals,
     model,
   };
@@ -248,9 +269,15 @@ export interface BacktestQuarter {
   period: Pick<Period, "start" | "end"> & Partial<Pick<Period, "label">>;
   /** The replayed "today": the same number of days into this period. */
   asOf: string;
+  /** Calendar days from asOf to the period end (the horizon the replayed model used). */
+  horizonDays: number;
+  /** The last snapshot on or before asOf, whose deals were replayed; null when there was none. */
+  snapshotDate: string | null;
   /** null when no snapshot existed by asOf (nothing to replay). */
   projectedMinor: number | null;
-  /** Closed-won in the period per the latest snapshot of each deal, minor units. */
+  /** How many overdue deals (close date before the period, still open then) the replay counted. */
+  overdueDeals: number;
+  /** Closed-won in the period, minor units: `BacktestOptions.actualMinor`, else per the latest snapshot of each deal. */
   actualMinor: number;
   /** projected − actual, minor units (positive = projection too high). */
   errorMinor: number | null;
@@ -268,36 +295,87 @@ export interface Backtest {
   bias: number | null;
 }
 
+/** Where a back-test replays a past period: `daysIntoPeriod` days after its start, and the horizon from there. */
+export function replayPoint(period: Pick<Period, "start" | "end">, daysIntoPeriod: number): { asOf: string; horizonDays: number } {
+  const asOf = dateAtOffset(period, daysIntoPeriod);
+  return { asOf, horizonDays: projectionHorizonDays(asOf, period) };
+}
+
+export interface BacktestOptions {
+  priorStrength?: number;
+  /**
+   * The model the answer itself would have used on that day (e.g. built from the data source's
+   * `winRateCounts` for asOf and horizon, as `/forecast` builds it today). Absent or undefined
+   * for a replay: learned from `history` with `learnWinRates`, the same rule.
+   */
+  modelAt?: (asOf: string, horizonDays: number) => WinRateModel | undefined;
+  /**
+   * What finally closed won in a past period, minor units, from the live deals (the truth).
+   * Absent: from the latest snapshot row of each deal, which misses a deal won after the last
+   * snapshot of its quarter (snapshots drop closed deals after their quarter).
+   */
+  actualMinor?: (period: Pick<Period, "start" | "end">) => number;
+}
+
 /**
- * Replays `projectPeriodClose` in each past period as of `daysIntoPeriod` days after its start
- * (0 = first day; use `dayOffsetInPeriod(current, today)` for "the same point as now"), with
- * deals as the snapshots showed them then and history cut at that date, and scores it against
- * what finally closed. Past periods should have ended before the last snapshot.
+ * The deals as they stood on `asOf`: each deal's latest snapshot row dated on or before it,
+ * except open deals missing from the last snapshot on or before it (gone from the CRM by then).
+ * Closed deals stay (a snapshot drops them after their quarter; they cannot have changed).
+ */
+export function dealsAsOf(history: readonly PipelineSnapshotRow[], asOf: string): { snapshotDate: string | null; deals: OpportunityState[] } {
+  const then = latestRows(history, asOf);
+  let snapshotDate: string | null = null;
+  for (const row of then.values()) if (snapshotDate === null || row.snapshotDate > snapshotDate) snapshotDate = row.snapshotDate;
+  const deals: OpportunityState[] = [];
+  for (const row of then.values()) {
+    if (!row.isClosed && row.snapshotDate !== snapshotDate) continue;
+    deals.push(stateFromSnapshot(row));
+  }
+  return { snapshotDate, deals };
+}
+
+/**
+ * Replays `projectPeriodClose` — the function that answers `/forecast` — in each past period as
+ * of `daysIntoPeriod` days after its start (0 = first day; use `dayOffsetInPeriod(current,
+ * today)` for "the same point as now"), with the deals as the snapshots showed them then
+ * (`dealsAsOf`: overdue open deals included by the same rule as today's answer) and history cut
+ * at that date, and scores it against what finally closed. Past periods should have ended before
+ * the last snapshot.
  */
 export function backtestProjection(
   history: readonly PipelineSnapshotRow[],
   pastPeriods: readonly (Pick<Period, "start" | "end"> & Partial<Pick<Period, "label">>)[],
   daysIntoPeriod: number,
-  priorStrength = DEFAULT_PRIOR_STRENGTH,
+  options: BacktestOptions | number = {},
 ): Backtest {
+  const { priorStrength = DEFAULT_PRIOR_STRENGTH, modelAt, actualMinor: actualOf } = typeof options === "number" ? { priorStrength: options } : options;
   const final = latestRows(history, null);
   const quarters: BacktestQuarter[] = pastPeriods.map((period) => {
-    const asOf = dateAtOffset(period, daysIntoPeriod);
+    const { asOf, horizonDays } = replayPoint(period, daysIntoPeriod);
     let actualMinor = 0;
-    for (const row of final.values()) {
-      if (row.isClosed && row.isWon && isInPeriod(row.closeDate, period)) actualMinor += row.amountMinor;
+    if (actualOf !== undefined) actualMinor = actualOf(period);
+    else {
+      for (const row of final.values()) {
+        if (row.isClosed && row.isWon && isInPeriod(row.closeDate, period)) actualMinor += row.amountMinor;
+      }
     }
-    const then = latestRows(history, asOf);
-    if (then.size === 0) {
-      return { period, asOf, projectedMinor: null, actualMinor, errorMinor: null, absolutePercentageError: null, signedPercentageError: null };
+    const { snapshotDate, deals: opportunities } = dealsAsOf(history, asOf);
+    if (snapshotDate === null) {
+      return {
+        period, asOf, horizonDays, snapshotDate, projectedMinor: null, overdueDeals: 0, actualMinor,
+        errorMinor: null, absolutePercentageError: null, signedPercentageError: null,
+      };
     }
-    const opportunities = [...then.values()].map(stateFromSnapshot);
-    const { projectedMinor } = projectPeriodClose({ period, today: asOf, opportunities, history, priorStrength });
-    const errorMinor = projectedMinor - actualMinor;
+    const model = modelAt?.(asOf, horizonDays) ?? learnWinRates(history, asOf, horizonDays, priorStrength);
+    const projection = projectPeriodClose({ period, today: asOf, opportunities, model });
+    const errorMinor = projection.projectedMinor - actualMinor;
     return {
       period,
       asOf,
-      projectedMinor,
+      horizonDays,
+      snapshotDate,
+      projectedMinor: projection.projectedMinor,
+      overdueDeals: projection.deals.filter((deal) => deal.overdue).length,
       actualMinor,
       errorMinor,
       absolutePercentageError: actualMinor === 0 ? null : Math.abs(errorMinor) / actualMinor,

@@ -1,24 +1,25 @@
-import { addDays, earlierOf, laterOf } from "./dates.js";
+import { addDays, daysBetween, earlierOf, laterOf } from "./dates.js";
 import { AppError } from "./errors.js";
-import { assertMinorUnits, ratioOrNull, scaleMinor, toMinorNumber, divideRoundHalfUp } from "./money.js";
+import { assertMinorUnits, divideRoundHalfUp, ratioOrNull, scaleMinor, toMinorNumber } from "./money.js";
 import type { Period } from "./period-spec.js";
 import { countWorkingDays, currentQuarter, isInPeriod, quartersBefore } from "./periods.js";
-import type { OpportunityState } from "./types.js";
+import type { OpportunityState, QuotaRecord } from "./types.js";
 
 /**
  * `/quota`: where one person stands against their quota for one period.
  *
  * Rules chosen here (each is tested in test/unit/quota.test.ts):
- * - Effective quota = full quota × ramp % × pro-ration, rounded half-up once to minor units.
- *   Pro-ration for someone who starts inside the period = working days from their start date to
- *   the period end ÷ working days of the whole period (both inclusive, Mon-Fri less holidays).
- *   Starting after the period ends gives an effective quota of 0 (attainment then is null).
+ * - The period's quota follows THE QUOTA RULE (`quotaForPeriod` below): the person's quota rows
+ *   that overlap the period, each worth amount × ramp % for its own dates, a row that only partly
+ *   overlaps pro-rated by working days (Mon-Fri less the person's holidays). The person's start
+ *   date never scales the quota (sales ops expresses a mid-period start by ramp % or dates).
  * - Pace counts TODAY AS ELAPSED: asking on a working day assumes that day's selling is done
  *   or nearly so, and the first day of a quarter then has a pace instead of a division by 0.
  *   Elapsed share = working days from (later of period start, start date) through today ÷
  *   working days from that same day to the period end. Pace = attainment ÷ elapsed share
  *   (1.0 = on track). Before the person's span begins, pace is null.
- * - Per remaining week = gap ÷ max(1, remaining working days after today ÷ 5).
+ * - Per remaining week = gap ÷ max(1, remaining working days after today ÷ 5); 0 once the
+ *   period has ended (an ended period shows its final result, nothing "needed").
  * - Trailing win rate = won amount ÷ (won + lost amount) of deals closed in the four fiscal
  *   quarters before the quarter containing today. Amount-weighted, because coverage is a ratio
  *   of amounts. Whole quarters so that the current, half-played quarter (where quick wins
@@ -27,54 +28,69 @@ import type { OpportunityState } from "./types.js";
  *   Needed coverage = 1 ÷ trailing win rate; null when the win rate is null or 0.
  */
 
-export interface QuotaTarget {
-  /** Full (unramped) quota, minor units. */
-  amountMinor: number;
-  currency: string;
-  /** Whole percent of the full quota that applies (100 = fully ramped). */
-  rampPercent: number;
+/** One quota row's part of an asked period (see `quotaForPeriod`). */
+export interface QuotaShare {
+  row: QuotaRecord;
+  /** Working days of the row's own dates that fall inside the asked period. */
+  shareWorkingDays: number;
+  /** Working days of the row's own dates. */
+  rowWorkingDays: number;
+  /** The row's part of the period's quota, minor units, half-up. */
+  quotaMinor: number;
 }
 
-export interface EffectiveQuota {
-  /** Minor units, after ramp and pro-ration, rounded half-up. */
-  effectiveQuotaMinor: number;
-  /** Fraction of the full quota that applies while ramping (0.5 = 50 %). */
-  rampFraction: number;
-  /** Fraction of the period the person is in seat, by working days (1 = whole period). */
-  proRationFraction: number;
-  /** First day the person counts in the period (later of period start and start date). */
-  countsFrom: string;
+export interface PeriodQuota {
+  /** Σ of the rows' parts, minor units. */
+  quotaMinor: number;
+  /** Whether any row only partly overlaps the period (its part is pro-rated by working days). */
+  proRated: boolean;
+  /** The rows that overlap the period, earliest first. */
+  rows: QuotaShare[];
 }
 
 /**
- * The quota that applies to a person for a period: full × ramp % × (working days from their
- * start date to period end ÷ working days of the period). Minor units, half-up.
+ * THE QUOTA RULE, the one place it is computed: a person's quota for a period P is the sum over
+ * their quota rows R that overlap P of round_half_up(amount × ramp % × workingDays(R ∩ P) ÷
+ * workingDays(R)), minor units. A row wholly inside P counts wholly (no rounding); a row that
+ * only partly overlaps is pro-rated by working days (Mon-Fri less `holidays`, the person's
+ * calendar). Nothing else adjusts it: a mid-period start is expressed by the row's ramp % or
+ * dates, never by the person's start date. No overlapping row gives 0 with no rows (the caller
+ * says "no quota"). A row with no working day at all (a holiday-only row) is shared by calendar days.
+ *
+ * `rows` are one person's (rows of other periods are ignored); `holidays` are ISO dates.
  */
-export function effectiveQuota(
-  target: QuotaTarget,
-  period: Pick<Period, "start" | "end">,
-  startDate: string | null = null,
-  holidays: readonly string[] = [],
-): EffectiveQuota {
-  assertMinorUnits(target.amountMinor, "quota");
-  if (!Number.isInteger(target.rampPercent) || target.rampPercent < 0 || target.rampPercent > 100) {
+export function quotaForPeriod(rows: readonly QuotaRecord[], period: { start: string; end: string }, holidays: readonly string[]): PeriodQuota {
+  const shares: QuotaShare[] = [];
+  let total = 0;
+  let proRated = false;
+  const sorted = [...rows].sort((a, b) => a.periodStart.localeCompare(b.periodStart));
+  for (const row of sorted) {
+    if (row.periodEnd < period.start || row.periodStart > period.end) continue;
+    assertMinorUnits(row.amountMinor, "quota");
+    assertRamp(row.rampPercent);
+    const from = laterOf(row.periodStart, period.start);
+    const to = earlierOf(row.periodEnd, period.end);
+    const whole = from === row.periodStart && to === row.periodEnd;
+    let shareWorkingDays = countWorkingDays(from, to, holidays);
+    let rowWorkingDays = countWorkingDays(row.periodStart, row.periodEnd, holidays);
+    if (rowWorkingDays === 0) {
+      shareWorkingDays = daysBetween(from, to) + 1;
+      rowWorkingDays = daysBetween(row.periodStart, row.periodEnd) + 1;
+    }
+    if (!whole) proRated = true;
+    const numerator = whole ? 1n : BigInt(shareWorkingDays);
+    const denominator = whole ? 1n : BigInt(rowWorkingDays);
+    const quotaMinor = toMinorNumber(divideRoundHalfUp(BigInt(row.amountMinor) * BigInt(row.rampPercent) * numerator, 100n * denominator));
+    total += quotaMinor;
+    shares.push({ row, shareWorkingDays: whole ? rowWorkingDays : shareWorkingDays, rowWorkingDays, quotaMinor });
+  }
+  return { quotaMinor: total, proRated, rows: shares };
+}
+
+function assertRamp(rampPercent: number): void {
+  if (!Number.isInteger(rampPercent) || rampPercent < 0 || rampPercent > 100) {
     throw new AppError("invalid_input", "The ramp percentage must be a whole number from 0 to 100.", { field: "rampPercent" });
   }
-  const countsFrom = startDate ? laterOf(startDate, period.start) : period.start;
-  const periodDays = countWorkingDays(period.start, period.end, holidays);
-  const inSeatDays = countWorkingDays(countsFrom, period.end, holidays);
-  // A period with no working days at all (a holiday-only month) is not pro-rated.
-  const numerator = periodDays === 0 ? 1 : inSeatDays;
-  const denominator = periodDays === 0 ? 1 : periodDays;
-  const effectiveQuotaMinor = toMinorNumber(
-    divideRoundHalfUp(BigInt(target.amountMinor) * BigInt(target.rampPercent) * BigInt(numerator), 100n * BigInt(denominator)),
-  );
-  return {
-    effectiveQuotaMinor,
-    rampFraction: target.rampPercent / 100,
-    proRationFraction: numerator / denominator,
-    countsFrom,
-  };
 }
 
 /** Closed-won amount credited in the period (won deals whose close date is in it), minor units. */
@@ -147,13 +163,16 @@ export interface QuotaStandingInput {
   period: Period;
   /** The asker's local ISO date. */
   today: string;
-  quota: QuotaTarget;
-  /** The person's first day, ISO date; null/absent when they were in seat all period. */
+  /** The period's quota by THE QUOTA RULE (`quotaForPeriod` over the person's rows). */
+  quota: PeriodQuota;
+  /** ISO 4217 code of the quota and deals. */
+  currency: string;
+  /** The person's first day, ISO date; null/absent when they were in seat all period (pace only). */
   startDate?: string | null;
   /** The person's opportunities: those of the period and the closed ones of the last year. */
   opportunities: readonly OpportunityState[];
   fiscalYearStartMonth: number;
-  /** ISO dates that are not working days. */
+  /** ISO dates that are not working days (the person's holiday calendar). */
   holidays?: readonly string[];
 }
 
@@ -162,10 +181,14 @@ export interface QuotaStanding {
   period: Period;
   currency: string;
   today: string;
-  fullQuotaMinor: number;
-  rampFraction: number;
-  proRationFraction: number;
+  /** The period's quota (THE QUOTA RULE), minor units. */
   effectiveQuotaMinor: number;
+  /** The quota rows it was made of, with their working-day shares. */
+  quotaRows: QuotaShare[];
+  /** Whether a row only partly overlapping the period was pro-rated. */
+  proRated: boolean;
+  /** Whether the period is over (today after its last day): the figures are final, nothing is "needed". */
+  ended: boolean;
   closedWonMinor: number;
   /** closed-won ÷ effective quota (1 = 100 %); null when the effective quota is 0. */
   attainment: number | null;
@@ -173,6 +196,8 @@ export interface QuotaStanding {
   gapMinor: number;
   /** How far past quota, never negative. */
   overAttainmentMinor: number;
+  /** First day the person counts in the period for pace (later of period start and start date). */
+  countsFrom: string;
   /** Working days of the person's span in the period (from `countsFrom`). */
   workingDaysTotal: number;
   /** Working days elapsed, today included. */
@@ -186,7 +211,7 @@ export interface QuotaStanding {
   expectedToDateMinor: number;
   /** Weeks left for selling: max(1, remaining working days ÷ 5). */
   remainingWeeks: number;
-  /** gap ÷ remainingWeeks, minor units, half-up; 0 once quota is met. */
+  /** gap ÷ remainingWeeks, minor units, half-up; 0 once quota is met or the period has ended. */
   neededPerWeekMinor: number;
   openPipelineMinor: number;
   /** open pipeline ÷ gap; null once the gap is 0. */
@@ -200,17 +225,20 @@ export interface QuotaStanding {
 export function quotaStanding(input: QuotaStandingInput): QuotaStanding {
   const { period, today, quota, opportunities } = input;
   const holidays = input.holidays ?? [];
-  const eq = effectiveQuota(quota, period, input.startDate ?? null, holidays);
+  const startDate = input.startDate ?? null;
+  // Pace counts the person's in-seat working days only; the quota itself is never pro-rated by start date.
+  const countsFrom = startDate ? laterOf(startDate, period.start) : period.start;
   const closedWonMinor = closedWonIn(opportunities, period);
   const openPipelineMinor = openPipelineIn(opportunities, period);
+  const ended = today > period.end;
 
-  const effective = eq.effectiveQuotaMinor;
+  const effective = quota.quotaMinor;
   const gapMinor = Math.max(0, effective - closedWonMinor);
   const overAttainmentMinor = Math.max(0, closedWonMinor - effective);
   const attainment = ratioOrNull(closedWonMinor, effective);
 
-  const workingDaysTotal = countWorkingDays(eq.countsFrom, period.end, holidays);
-  const workingDaysElapsed = countWorkingDays(eq.countsFrom, earlierOf(today, period.end), holidays);
+  const workingDaysTotal = countWorkingDays(countsFrom, period.end, holidays);
+  const workingDaysElapsed = countWorkingDays(countsFrom, earlierOf(today, period.end), holidays);
   const workingDaysRemaining = workingDaysTotal - workingDaysElapsed;
   const elapsedShare = workingDaysTotal === 0 ? (today >= period.end ? 1 : 0) : workingDaysElapsed / workingDaysTotal;
   const pace = attainment === null || elapsedShare === 0 ? null : attainment / elapsedShare;
@@ -218,23 +246,24 @@ export function quotaStanding(input: QuotaStandingInput): QuotaStanding {
     workingDaysTotal === 0 ? (elapsedShare === 1 ? effective : 0) : scaleMinor(effective, workingDaysElapsed, workingDaysTotal);
 
   // Remaining weeks in fifths of a week (= working days), floored at one week.
-  const remainingDaysForWeeks = Math.max(5, countWorkingDays(laterOf(addDays(today, 1), eq.countsFrom), period.end, holidays));
-  const remainingWeeks = remainingDaysForWeeks / 5;
-  const neededPerWeekMinor = scaleMinor(gapMinor, 5, remainingDaysForWeeks);
+  const remainingDaysForWeeks = Math.max(5, countWorkingDays(laterOf(addDays(today, 1), countsFrom), period.end, holidays));
+  const remainingWeeks = ended ? 0 : remainingDaysForWeeks / 5;
+  const neededPerWeekMinor = ended ? 0 : scaleMinor(gapMinor, 5, remainingDaysForWeeks);
 
   const winRate = trailingWinRate(opportunities, today, input.fiscalYearStartMonth);
   return {
     period,
-    currency: quota.currency,
+    currency: input.currency,
     today,
-    fullQuotaMinor: quota.amountMinor,
-    rampFraction: eq.rampFraction,
-    proRationFraction: eq.proRationFraction,
     effectiveQuotaMinor: effective,
+    quotaRows: quota.rows,
+    proRated: quota.proRated,
+    ended,
     closedWonMinor,
     attainment,
     gapMinor,
     overAttainmentMinor,
+    countsFrom,
     workingDaysTotal,
     workingDaysElapsed,
     workingDaysRemaining,

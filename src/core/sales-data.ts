@@ -1,6 +1,6 @@
 // The port through which use cases read and write sales data. `src/db` implements it with
 // Prisma; tests may implement it by hand. Everything crossing it is plain data (types.ts).
-import type { CommissionPlan } from "./commission.js";
+import type { CommissionPlan, PlanPeriod } from "./commission.js";
 import type { Locale } from "./i18n/locale.js";
 import type { Period } from "./period-spec.js";
 import type { WinRateCounts } from "./projection.js";
@@ -41,6 +41,28 @@ export interface Person extends OrgEmployee {
 export interface DateRange {
   start: string;
   end: string;
+}
+
+/** One public holiday of a calendar: an ISO date (the observed day off) and its name. */
+export interface Holiday {
+  date: string;
+  name: string;
+}
+
+/** Whose holidays to look up: people (their team's calendar, else the tenant's default) and/or teams. */
+export interface HolidaySubjects {
+  employeeIds?: readonly string[];
+  teamIds?: readonly string[];
+}
+
+/**
+ * The holiday calendars that apply to some people and teams over a date range: each subject's
+ * calendar id (null when neither their team nor the tenant has one) and each calendar's holidays
+ * in the range, by date. Kept per calendar, since a whole organisation shares a handful of them.
+ */
+export interface HolidayCalendars {
+  calendarOf: ReadonlyMap<string, string | null>;
+  holidays: ReadonlyMap<string, readonly Holiday[]>;
 }
 
 /** A sales team: whose channel gets the weekly digest, and in which time zone it runs. */
@@ -95,7 +117,10 @@ export interface SalesData {
   tenant(tenantId: string): Promise<TenantProfile>;
   /** Every employee of the tenant, active or not. */
   people(tenantId: string): Promise<Person[]>;
-  /** Quotas whose period starts on `period.start`, for these people. */
+  /**
+   * Every quota row of these people whose dates overlap `period` (row start ≤ period end and
+   * row end ≥ period start), earliest first: `quotaForPeriod` turns them into the period's quota.
+   */
   quotas(tenantId: string, employeeIds: readonly string[], period: Pick<Period, "start" | "end">): Promise<QuotaRecord[]>;
   /** Deals of these owners whose close date falls in `range`. */
   deals(tenantId: string, ownerIds: readonly string[], range: DateRange): Promise<Opportunity[]>;
@@ -110,8 +135,17 @@ export interface SalesData {
   dealSummaries(tenantId: string, ownerIds: readonly string[], range: DateRange, groups?: OwnerGroups): Promise<OpportunityState[]>;
   /** The plan assigned to the person for the period containing `date`, or null. */
   commissionPlan(tenantId: string, employeeId: string, date: string): Promise<CommissionPlan | null>;
+  /** The person's plan assignments whose dates overlap `range`, earliest first, each with its plan. */
+  planAssignments(tenantId: string, employeeId: string, range: DateRange): Promise<PlanPeriod[]>;
+  /**
+   * The holidays that apply to these people (their team's calendar, else the tenant's default
+   * calendar) and teams (their own calendar, else the tenant's default) in `range`.
+   */
+  holidays(tenantId: string, subjects: HolidaySubjects, range: DateRange): Promise<HolidayCalendars>;
   forecastCalls(tenantId: string, employeeIds: readonly string[], period: Pick<Period, "start" | "end">): Promise<ForecastCall[]>;
   recordForecastCall(tenantId: string, call: ForecastCall): Promise<void>;
+  /** Every call these people have submitted, for any period, oldest first. */
+  forecastCallHistory(tenantId: string, employeeIds: readonly string[]): Promise<ForecastCall[]>;
   /** Snapshot dates on or before `onOrBefore`, newest first. */
   snapshotDates(tenantId: string, onOrBefore: string, limit: number): Promise<string[]>;
   /** Snapshot rows of one date for these owners whose close date falls in `range`. */
@@ -145,6 +179,12 @@ export interface SalesData {
   ): Promise<{ deals: TrackedDeal[]; total: number }>;
   /** The `limit` largest open, non-Omitted deals of these owners closing in `range` (ties by id). */
   topDeals(tenantId: string, ownerIds: readonly string[], range: DateRange, limit: number): Promise<Opportunity[]>;
+  /**
+   * The `limit` largest open, non-Omitted deals of these owners whose close date is before
+   * `closeDateBefore` (a period's start: overdue for it), largest first (ties by id). Their
+   * totals come from `dealSummaries` over the months before (see `overdueFor` in src/core).
+   */
+  largestOverdueDeals(tenantId: string, ownerIds: readonly string[], closeDateBefore: string, limit: number): Promise<Opportunity[]>;
   /**
    * The deals these owners hold now that differ from the snapshot of `snapshotDate` (amount,
    * stage, category, probability, close date, closed/won) or are missing from it, where either

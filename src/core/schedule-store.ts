@@ -2,7 +2,8 @@
 // implements it with Prisma (`createScheduleStore`); tests implement it by hand. Plain data only;
 // instants are UTC `Date`s, dates ISO `YYYY-MM-DD`.
 import type { Locale } from "./i18n/locale.js";
-import type { EmployeeRole } from "./types.js";
+import type { TenantSettings } from "./tenant-settings.js";
+import type { EmployeeRole, LeaderboardVisibility } from "./types.js";
 import type { ScheduleKind, ScheduleSpec } from "./schedules/schedule-spec.js";
 
 /** Who a schedule is for: one team's channel, or every team that has one. */
@@ -29,6 +30,8 @@ export interface ScheduleTenant {
   name: string;
   timeZone: string;
   locale: Locale;
+  /** What the leaderboard shows (the digests' leaderboard section follows it). */
+  leaderboardVisibility: LeaderboardVisibility;
 }
 
 export interface ScheduleActor {
@@ -79,4 +82,17 @@ export interface ScheduleStore {
    * no slot before the change fires late. Null when there is no such schedule.
    */
   update(tenantId: string, scheduleId: string, changes: ScheduleChanges, now: Date): Promise<StoredSchedule | null>;
+  /**
+   * Deletes a schedule of the tenant and the record of its slots: no slot of it fires again.
+   * Deliveries it already queued are left as they are (they still go out); `pendingDeliveries`
+   * says how many of them were not sent yet. Null when there is no such schedule.
+   */
+  delete(tenantId: string, scheduleId: string): Promise<{ pendingDeliveries: number } | null>;
+  /** The tenant's settings, parsed by src/core/tenant-settings.ts. */
+  settings(tenantId: string): Promise<TenantSettings>;
+  /**
+   * Applies `change` to the tenant's current settings and saves the result, atomically (two
+   * admins saving at once both keep theirs); returns what was saved.
+   */
+  updateSettings(tenantId: string, change: (current: TenantSettings) => TenantSettings): Promise<TenantSettings>;
 }

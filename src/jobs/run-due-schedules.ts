@@ -7,7 +7,9 @@ import type { SalesData } from "../core/sales-data.js";
 import { composeForecastDigest } from "../core/use-cases/compose-forecast-digest.js";
 import type { Database } from "../db/database.js";
 import { enqueueDeliveries, type JsonValue, type NewDelivery } from "../db/repositories/deliveries.js";
-import { claimSlot, enabledSchedules, type ScheduleRecord, teamsWithChannels } from "../db/repositories/schedules.js";
+import { claimSlot, enabledSchedules, type ScheduleRecord, scheduleDeliveryKeyPrefix, teamsWithChannels } from "../db/repositories/schedules.js";
+import { tenantSettingsOf } from "../db/repositories/tenants.js";
+import { digestDetailFor } from "../core/tenant-settings.js";
 import type { Logger } from "../logger.js";
 import { z } from "zod";
 
@@ -83,6 +85,8 @@ async function deliveriesFor(
       const teams = (await teamsWithChannels(options.db.prisma, schedule.tenantId)).filter(
         (team) => "allTeams" in target || team.id === target.teamId,
       );
+      // Read at each slot: a detail an admin changed applies from the next digest on.
+      const settings = (await tenantSettingsOf(options.db.prisma, schedule.tenantId)) ?? {};
       const rows: NewDelivery[] = [];
       for (const team of teams) {
         const digest = await composeForecastDigest({
@@ -90,12 +94,16 @@ async function deliveriesFor(
           tenantId: schedule.tenantId,
           teamId: team.id,
           now: options.now,
+          detail: digestDetailFor(settings, team.id).detail,
+          // lastSlotAt as read at the start of the tick: the previous slot handled, or when the
+          // schedule (or its timing) began counting — a previous slot before that sent nothing.
+          schedule: { spec: specOf(schedule), timeZone: schedule.timeZone, slotAt, ...(schedule.lastSlotAt ? { countsFrom: schedule.lastSlotAt } : {}) },
           ...(lateBy ? { lateBy } : {}),
         });
         rows.push({
           tenantId: schedule.tenantId,
           kind: "forecast_digest",
-          idempotencyKey: `forecast_digest:${schedule.id}:${slotAt.toISOString()}:${team.id}`,
+          idempotencyKey: `${scheduleDeliveryKeyPrefix("forecast_digest", schedule.id)}${slotAt.toISOString()}:${team.id}`,
           recipient: team.slackChannelId!,
           payload: JSON.parse(JSON.stringify(digest)) as JsonValue,
         });

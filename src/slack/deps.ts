@@ -8,11 +8,14 @@ import type { ScheduleStore } from "../core/schedule-store.js";
 import type { Logger } from "../logger.js";
 import type { PulseTokens } from "../security/pulse-tokens.js";
 import type { SlackIdentityResolver } from "./identity.js";
+import type { PrivateDigestCharts } from "../jobs/private-digest-charts.js";
 
 export interface SlackDeps {
   data: SalesData;
-  /** Schedules, for `/salesops schedule …`. */
+  /** Schedules and the tenant's settings, for `/salesops schedule …` and `/salesops settings …`. */
   schedules: ScheduleStore;
+  /** Sends a `/forecast digest`'s chart to the asker's DM (through the outbox); absent, no chart. */
+  digestCharts?: PrivateDigestCharts;
   identity: SlackIdentityResolver;
   clock: Clock;
   defaultLocale: Locale;

@@ -185,6 +185,7 @@ describeEachBackend("Weekly digest on the demo organisation", ({ db }) => {
     const { tenantId, data } = await demo();
     const { answerForecastQuestion } = await import("../../src/core/use-cases/answer-forecast-question.js");
     const reply = await answerForecastQuestion({ data, tenantId, employeeId: demoEmployeeId("meiling.wong"), locale: "en", text: "digest", now: NOW });
-    expect(reply.blocks[0]).toEqual({ kind: "heading", text: "Weekly forecast — APAC Enterprise — Q3 FY2026" });
+    // Asked for, not on a schedule: no cadence in the heading.
+    expect(reply.blocks[0]).toEqual({ kind: "heading", text: "Forecast digest — APAC Enterprise — Q3 FY2026" });
   });
 });

@@ -193,9 +193,9 @@ describeEachBackend("schedule administration through the use case and the CLI", 
       expect(badTenant.errors[0]).toMatch(/^There is no tenant "Acme"\. Tenants: "Demo Sdn Bhd" \(/);
 
       const usage = io();
-      expect(await runScheduleCommand(["delete", "EMEA weekly"], usage, clock)).toBe(2);
+      expect(await runScheduleCommand(["remove", "EMEA weekly"], usage, clock)).toBe(2);
       expect(usage.errors[0]!.split("\n")[0]).toBe(
-        '"delete" is not something I can do with schedules; use list, add, change, pause or resume. See `npm run cli -- schedule help`.',
+        '"remove" is not something I can do with schedules; use list, add, change, pause, resume or delete. See `npm run cli -- schedule help`.',
       );
       expect(await runScheduleCommand([], io(), clock)).toBe(2);
       expect(await runScheduleCommand(["pause"], io(), clock)).toBe(2);

@@ -222,7 +222,11 @@ for (const kind of backends) {
         `SELECT DISTINCT snapshot_date::text AS day, extract(isodow FROM snapshot_date)::int AS weekday FROM "pipeline_snapshot" WHERE tenant_id = $1::uuid ORDER BY 1`,
         [DEMO_TENANT_ID],
       );
-      expect(snapshotDates).toHaveLength(8);
+      // Every Monday from the first of the oldest seeded quarter (Q4 FY2025: Wed 1 Oct 2025 -> Mon
+      // 6 Oct) to today: 52 weeks to 5 Oct 2026, 7 more to 23 Nov = 60 snapshots (past quarters
+      // to replay for /forecast method).
+      expect(snapshotDates).toHaveLength(60);
+      expect(snapshotDates[0]!.day).toBe("2025-10-06");
       expect(snapshotDates.every((row) => row.weekday === 1)).toBe(true);
       expect(snapshotDates.at(-1)!.day).toBe(TODAY);
       // Today's snapshot holds every open deal, exactly as the current rows have it.

@@ -76,25 +76,28 @@ const WORDS = {
     yourCall: "Your call",
     call: "Call",
     teamQuota: "Team quota",
+    teamQuotaOfReports: "Team quota (sum of reports' quotas)",
+    ended: "has ended: these are the final figures.",
     teamCall: "Team call",
     noCall: "No call submitted yet",
     of: "of",
     you: "(you)",
     noQuotaLine: (closed: string) => `no quota (${closed} closed)`,
-    teamLine: (name: string, commit: string, best: string, pipeline: string, call: string | null) =>
-      `${name} — commit ${commit} · best ${best} · pipeline ${pipeline} · ${call === null ? "no call" : `call ${call}`}`,
+    teamLine: (name: string, standing: string | null, commit: string, best: string, pipeline: string, call: string | null, vsCommit: string | null) =>
+      `${name} — ${standing ?? "no quota"} · commit ${commit} · best ${best} · pipeline ${pipeline} · ${call === null ? "no call" : `call ${call} (${vsCommit})`}`,
+    vsCommit: (delta: bigint, compact: (minor: bigint) => string) =>
+      delta === 0n ? "= commit" : delta > 0n ? `${compact(delta)} above commit` : `${compact(-delta)} below commit`,
     change: (date: string, closed: string, commit: string, best: string, pipeline: string) =>
       `*Change since ${date}:* closed ${closed} · commit ${commit} · best case ${best} · pipeline ${pipeline}`,
     noMoves: "No deals were won, lost, pushed out, pulled in or added.",
     forbidden: "Sorry, you can't see those numbers.",
     managersOnly: "Team numbers are for managers",
     forecastManagersOnly: "Team forecasts are for managers",
-    noHistory: "There isn't enough history yet to say how accurate it is.",
-    method: "The projection is what has closed won so far in the period",
+    replayed: "Replayed over the last 4 quarters, it was off by",
+    method: "The projection is what has closed won in the period so far",
     help: "Here's what you can ask `/quota`:",
     submitted: (period: string, commit: string, best: string) => `Forecast call submitted for ${period}: commit ${commit}, best case ${best}.`,
     ramping: (ramp: string, full: string) => `Ramping: ${ramp} of full quota (${full}).`,
-    proRated: (start: string, share: string) => `Pro-rated: started ${start}, so ${share} of the period's working days count.`,
   },
   ms: {
     quarter: (index: number) => `S${index} TK2026`,
@@ -128,25 +131,28 @@ const WORDS = {
     yourCall: "Ramalan anda",
     call: "Ramalan",
     teamQuota: "Kuota pasukan",
+    teamQuotaOfReports: "Kuota pasukan (jumlah kuota orang bawahan)",
+    ended: "sudah tamat: ini angka muktamad.",
     teamCall: "Ramalan pasukan",
     noCall: "Belum ada ramalan dihantar",
     of: "daripada",
     you: "(anda)",
     noQuotaLine: (closed: string) => `tiada kuota (${closed} dimenangi)`,
-    teamLine: (name: string, commit: string, best: string, pipeline: string, call: string | null) =>
-      `${name} — komit ${commit} · best ${best} · pipeline ${pipeline} · ${call === null ? "tiada ramalan" : `ramalan ${call}`}`,
+    teamLine: (name: string, standing: string | null, commit: string, best: string, pipeline: string, call: string | null, vsCommit: string | null) =>
+      `${name} — ${standing ?? "tiada kuota"} · komit ${commit} · best ${best} · pipeline ${pipeline} · ${call === null ? "tiada ramalan" : `ramalan ${call} (${vsCommit})`}`,
+    vsCommit: (delta: bigint, compact: (minor: bigint) => string) =>
+      delta === 0n ? "= komit" : delta > 0n ? `${compact(delta)} melebihi komit` : `${compact(-delta)} di bawah komit`,
     change: (date: string, closed: string, commit: string, best: string, pipeline: string) =>
       `*Perubahan sejak ${date}:* dimenangi ${closed} · komit ${commit} · best case ${best} · pipeline ${pipeline}`,
     noMoves: "Tiada deal yang dimenangi, kalah, ditolak keluar, ditarik masuk atau baharu.",
     forbidden: "Maaf, anda tidak boleh lihat angka tersebut.",
     managersOnly: "Angka pasukan untuk pengurus sahaja",
     forecastManagersOnly: "Ramalan pasukan untuk pengurus sahaja",
-    noHistory: "Sejarah belum cukup untuk menilai ketepatannya.",
+    replayed: "Apabila diulang dalam 4 suku yang lalu, unjuran ini meleset",
     method: "Unjuran ialah jualan yang sudah dimenangi dalam tempoh itu",
     help: "Ini yang anda boleh tanya dengan `/quota`:",
     submitted: (period: string, commit: string, best: string) => `Ramalan untuk ${period} sudah dihantar: komit ${commit}, best case ${best}.`,
     ramping: (ramp: string, full: string) => `Dalam tempoh ramp: ${ramp} daripada kuota penuh (${full}).`,
-    proRated: (start: string, share: string) => `Kuota prorata: mula pada ${start}, jadi ${share} hari bekerja tempoh ini dikira.`,
   },
 } as const;
 
@@ -226,9 +232,10 @@ for (const kind of backends) {
       const deals = forecastOf(await sql.deals([person.id], period));
       const won = deals.closed;
       const countsFrom = person.startDate !== null && person.startDate > period.start ? person.startDate : period.start;
-      const total = await sql.workingDays(countsFrom, period.end);
-      const elapsed = await sql.workingDays(countsFrom, earlierOf(TODAY, period.end));
-      const remainingDays = Math.max(5, await sql.workingDays(laterOf(addDays(TODAY, 1), countsFrom), period.end));
+      // Working days less the person's holidays (their team's calendar).
+      const total = await sql.workingDays(countsFrom, period.end, person.id);
+      const elapsed = await sql.workingDays(countsFrom, earlierOf(TODAY, period.end), person.id);
+      const remainingDays = Math.max(5, await sql.workingDays(laterOf(addDays(TODAY, 1), countsFrom), period.end, person.id));
       const gap = maxOf(0n, effective - won);
       const outcomes = await sql.closedOutcomes(person.id, WIN_RATE_WINDOW);
       const winRate = outcomes.wonMinor + outcomes.lostMinor === 0n ? null : ratio(outcomes.wonMinor, outcomes.wonMinor + outcomes.lostMinor);
@@ -258,13 +265,14 @@ for (const kind of backends) {
       const members = root === null ? await sql.everyone() : [root, ...(await sql.reportsUnder(root.id))];
       const lineHolders = root === null ? (await sql.topOfOrganisation()).filter((person) => person.id !== asker?.id) : await sql.directReports(root.id);
       const quotaOf = async (person: DemoPerson) => (await sql.effectiveQuota(person, period))?.effectiveMinor ?? null;
-      // A team's quota is what the people with nobody below them carry.
+      // A team's quota is its head's own quota; only without one, the sum of their direct
+      // reports' team quotas (README, "/quota": the quota rule).
       async function subtreeQuota(person: DemoPerson): Promise<bigint | null> {
-        const below = await sql.reportsUnder(person.id);
-        if (below.length === 0) return quotaOf(person);
+        const own = await quotaOf(person);
+        if (own !== null) return own;
         let total: bigint | null = null;
-        for (const leaf of below.filter((candidate) => !candidate.hasReports)) {
-          const quota = await quotaOf(leaf);
+        for (const report of await sql.directReports(person.id)) {
+          const quota = await subtreeQuota(report);
           if (quota !== null) total = (total ?? 0n) + quota;
         }
         return total;
@@ -277,8 +285,9 @@ for (const kind of backends) {
         const call = await sql.latestCall(holder.id, period);
         lines.push({ person: holder, figures, quota, attainment: quota ? ratio(figures.closed, quota) : null, call });
       }
-      let teamQuota: bigint | null = null;
-      for (const line of lines) if (line.quota !== null) teamQuota = (teamQuota ?? 0n) + line.quota;
+      let linesQuota: bigint | null = null;
+      for (const line of lines) if (line.quota !== null) linesQuota = (linesQuota ?? 0n) + line.quota;
+      const teamQuota = (root === null ? null : await quotaOf(root)) ?? linesQuota;
       const figures = forecastOf(await sql.deals(members.map((person) => person.id), period));
       return { members, lines, teamQuota, figures };
     }
@@ -307,6 +316,15 @@ for (const kind of backends) {
       expect(fields[w.quota]).toBe(f.money(s.effective));
       expect(fields[w.closedWon]).toBe(f.money(s.won));
       expect(fields[w.attainment]).toBe(f.percent(s.attainment));
+      if (TODAY > period.end) {
+        // An ended period shows its final result: no pace, nothing needed per week, no coverage.
+        expect(fields[w.pace]).toBeUndefined();
+        expect(fields[w.perWeek]).toBeUndefined();
+        expect(fields[w.coverage]).toBeUndefined();
+        expect(textsOf(reply).join("\n")).toContain(w.ended);
+        if (s.gap > 0n) expect(fields[w.gap]).toBe(f.money(s.gap));
+        else expect(fields[w.over]).toBe(f.money(s.over));
+      } else {
       expect(fields[w.pace]).toContain(f.percent(s.pace));
       expect(fields[w.pace]).toContain(f.money(s.expectedToDate));
       expect(fields[w.pace]).toContain(s.pace >= 1 ? w.ahead : w.behind);
@@ -320,6 +338,7 @@ for (const kind of backends) {
       } else {
         expect(fields[w.over]).toBe(f.money(s.over));
         expect(fields[w.gap]).toBeUndefined();
+      }
       }
       expect(s.payout).not.toBeNull();
       expect(fields[w.commission]).toBe(f.money(s.payout!));
@@ -419,7 +438,8 @@ for (const kind of backends) {
       const team = await teamRollUp(root, Q4, asker);
       expect(team.teamQuota).not.toBeNull();
       const fields = fieldsOf(reply);
-      expect(fields[w.teamQuota]).toBe(f.money(team.teamQuota!));
+      // The root's own quota; without a root (the whole organisation), the lines' sum, labelled so.
+      expect(fields[root === null ? w.teamQuotaOfReports : w.teamQuota]).toBe(f.money(team.teamQuota!));
       expect(fields[w.closedWon]).toBe(f.money(team.figures.closed));
       expect(fields[w.attainment]).toBe(f.percent(ratio(team.figures.closed, team.teamQuota!)));
       expect(fields[w.gap]).toBe(f.money(team.teamQuota! - team.figures.closed));
@@ -444,7 +464,7 @@ for (const kind of backends) {
       expect(fields[w.bestCase]).toBe(f.money(team.figures.bestCase));
       expect(fields[w.pipeline]).toBe(f.money(team.figures.pipeline));
       expect(fields[w.weighted]).toBe(f.money(team.figures.weighted));
-      expect(fields[w.teamQuota]).toBe(f.money(team.teamQuota!));
+      expect(fields[root === null ? w.teamQuotaOfReports : w.teamQuota]).toBe(f.money(team.teamQuota!));
       if (root !== null) {
         const call = await sql.latestCall(root.id, period);
         expect(call).not.toBeNull();
@@ -454,18 +474,22 @@ for (const kind of backends) {
       } else {
         expect(fields[w.teamCall]).toBeUndefined();
       }
+      // Per report: attainment against their quota, figures, and their latest call against their commit.
       const lines = [...team.lines]
         .sort((a, b) => Number(b.figures.commit - a.figures.commit) || a.person.name.localeCompare(b.person.name))
         .map((line) =>
           w.teamLine(
             line.person.name,
+            line.quota === null || line.quota === 0n ? null : `${f.percent(line.attainment!)} ${w.of} ${f.compact(line.quota)}`,
             f.compact(line.figures.commit),
             f.compact(line.figures.bestCase),
             f.compact(line.figures.pipeline),
             line.call === null ? null : f.compact(line.call.commitMinor),
+            line.call === null ? null : w.vsCommit(line.call.commitMinor - line.figures.commit, f.compact),
           ),
         );
-      expect(listOf(reply)).toEqual(lines);
+      // The overdue deals' list (checked in forecast-every-period.test.ts) follows the lines.
+      expect(listOf(reply).slice(0, lines.length)).toEqual(lines);
       const change = await weeklyChange(
         team.members.map((person) => person.id),
         period,
@@ -474,6 +498,13 @@ for (const kind of backends) {
         w.change(f.date(change.snapshotDate), f.signedCompact(change.closed), f.signedCompact(change.commit), f.signedCompact(change.bestCase), f.signedCompact(change.pipeline)),
       );
       return { team, change };
+    }
+
+    /** A call (in thousands, as typed) of 20k above what `person` has closed in Q4, and its best case 30k above that. */
+    async function callAboveClosed(person: DemoPerson) {
+      const closed = forecastOf(await sql.deals([person.id], Q4)).closed;
+      const commitK = Number(closed / 100_000n) + 20;
+      return { commitK, commitMinor: BigInt(commitK) * 100_000n, bestMinor: BigInt(commitK + 30) * 100_000n };
     }
 
     /** The largest open deal of `owner` closing this quarter whose name no other open deal of theirs shares. */
@@ -535,7 +566,9 @@ for (const kind of backends) {
         const deal = await dealToClose(rep);
         const ifDeal = await bot.ask(REP, "/quota", `if I close ${deal.name}`);
         expect(headerOf(ifDeal)).toBe(`If you close ${deal.name}`);
-        expect(textsOf(ifDeal)[0]).toBe(`${deal.name} · ${deal.accountName} · ${f.money(deal.amountMinor)} · closing ${f.date(deal.closeDate)}`);
+        // Demo deals are named after their account ("Acme — Payments renewal" of "Acme"): the account is not printed twice.
+        expect(deal.name.startsWith(`${deal.accountName} `)).toBe(true);
+        expect(textsOf(ifDeal)[0]).toBe(`${deal.name} · ${f.money(deal.amountMinor)} · closing ${f.date(deal.closeDate)}`);
         await expectWhatIf(ifDeal, "en", rep, Q4, deal.amountMinor);
       });
 
@@ -586,22 +619,25 @@ for (const kind of backends) {
       it("/forecast submit commit 120k best 150k: stored in minor units at the pinned instant, then shown", async () => {
         const callsBefore = await sql.callCount(rep.id);
         const f = formatsFor("en");
-        const reply = await bot.ask(REP, "/forecast", "submit commit 120k best 150k");
-        expect(textsOf(reply)[0]).toBe(WORDS.en.submitted("Q4 FY2026", f.money(12_000_000n), f.money(15_000_000n)));
+        // A commit includes what has closed (a lower one is refused): call above it.
+        const { commitK, commitMinor, bestMinor } = await callAboveClosed(rep);
+        const reply = await bot.ask(REP, "/forecast", `submit commit ${commitK}k best ${commitK + 30}k`);
+        expect(textsOf(reply)[0]).toBe(WORDS.en.submitted("Q4 FY2026", f.money(commitMinor), f.money(bestMinor)));
         expect(await sql.callCount(rep.id)).toBe(callsBefore + 1);
-        expect(await sql.latestCall(rep.id, Q4)).toEqual({ commitMinor: 12_000_000n, bestCaseMinor: 15_000_000n, currency: "MYR", submittedAt: NOW });
+        expect(await sql.latestCall(rep.id, Q4)).toEqual({ commitMinor, bestCaseMinor: bestMinor, currency: "MYR", submittedAt: NOW });
 
         const after = await bot.ask(REP, "/forecast", "");
         await expectPersonForecast(after, "en", rep, Q4, true);
-        expect(fieldsOf(after)[WORDS.en.yourCall]).toContain(f.money(12_000_000n));
+        expect(fieldsOf(after)[WORDS.en.yourCall]).toContain(f.money(commitMinor));
       });
 
       it("/forecast method, and /forecast team (managers only)", async () => {
         const reply = replyText(await bot.ask(REP, "/forecast", "method"));
         expect(reply).toContain(WORDS.en.method);
-        // The snapshots start after last quarter ended, so no past quarter can be replayed yet.
-        expect((await sql.earliestSnapshot())! > Q3.end).toBe(true);
-        expect(reply).toContain(WORDS.en.noHistory);
+        // The snapshots go back to Q4 FY2025: each of the last four quarters is replayed and scored.
+        expect((await sql.earliestSnapshot())! <= "2025-11-25").toBe(true);
+        expect(reply).toContain(WORDS.en.replayed);
+        for (const quarter of ["Q4 FY2025", "Q1 FY2026", "Q2 FY2026", "Q3 FY2026"]) expect(reply).toContain(`${quarter}: projected`);
         const team = replyText(await bot.ask(REP, "/forecast", "team"));
         expect(team).toContain(WORDS.en.forecastManagersOnly);
         expect(team).not.toMatch(/RM/);
@@ -675,15 +711,16 @@ for (const kind of backends) {
         expect(change).toMatchObject({ closed: 0n, commit: 0n, bestCase: 0n, pipeline: 0n });
         const method = replyText(await bot.ask(REP_MS, "/forecast", "kaedah"));
         expect(method).toContain(WORDS.ms.method);
-        expect(method).toContain(WORDS.ms.noHistory);
+        expect(method).toContain(WORDS.ms.replayed);
         expect(replyText(await bot.ask(REP_MS, "/forecast", "pasukan"))).toContain(WORDS.ms.forecastManagersOnly);
       });
 
       it("/forecast hantar komit 120k terbaik 150k", async () => {
         const f = formatsFor("ms");
-        const reply = await bot.ask(REP_MS, "/forecast", "hantar komit 120k terbaik 150k");
-        expect(textsOf(reply)[0]).toBe(WORDS.ms.submitted("S4 TK2026", f.money(12_000_000n), f.money(15_000_000n)));
-        expect(await sql.latestCall(rep.id, Q4)).toEqual({ commitMinor: 12_000_000n, bestCaseMinor: 15_000_000n, currency: "MYR", submittedAt: NOW });
+        const { commitK, commitMinor, bestMinor } = await callAboveClosed(rep);
+        const reply = await bot.ask(REP_MS, "/forecast", `hantar komit ${commitK}k terbaik ${commitK + 30}k`);
+        expect(textsOf(reply)[0]).toBe(WORDS.ms.submitted("S4 TK2026", f.money(commitMinor), f.money(bestMinor)));
+        expect(await sql.latestCall(rep.id, Q4)).toEqual({ commitMinor, bestCaseMinor: bestMinor, currency: "MYR", submittedAt: NOW });
         await expectPersonForecast(await bot.ask(REP_MS, "/forecast", ""), "ms", rep, Q4, true);
       });
 
@@ -695,17 +732,18 @@ for (const kind of backends) {
 
     // --- the ramping new hire -------------------------------------------------------------------
 
-    it("a ramping new hire: quota at ramp %, pro-rated by working days from the start date", async () => {
+    it("a ramping new hire: quota at ramp % (the row), not pro-rated again by the start date", async () => {
+      // CHANGED for issue 9 (THE QUOTA RULE 1): the quota used to be ramp % × working days from
+      // the start date ÷ the quarter's, the ramp and pro-ration applied twice. Pace still counts
+      // from the start date (expectStanding checks it).
       const hire = await sql.person(NEW_HIRE);
       const f = formatsFor("ms");
       const reply = await bot.ask(NEW_HIRE, "/quota", "");
       const s = await expectStanding(reply, "ms", hire, Q4);
       expect(s.rampPercent).toBeLessThan(100);
       expect(hire.startDate! > Q4.start).toBe(true);
-      expect(s.inSeatDays).toBeLessThan(s.periodDays);
-      expect(textsOf(reply)).toContain(
-        [WORDS.ms.ramping(f.percent(s.rampPercent / 100), f.money(s.fullMinor)), WORDS.ms.proRated(f.date(hire.startDate!), f.percent(s.inSeatDays / s.periodDays))].join("\n"),
-      );
+      expect(s.effective).toBe(halfUp(s.fullMinor * BigInt(s.rampPercent), 100n));
+      expect(textsOf(reply)).toContain(WORDS.ms.ramping(f.percent(s.rampPercent / 100), f.money(s.fullMinor)));
       await expectToTarget(await bot.ask(NEW_HIRE, "/quota", "berapa lagi untuk capai kuota"), "ms", hire);
       await expectNextTier(await bot.ask(NEW_HIRE, "/quota", "tier seterusnya"), "ms", hire);
     });

@@ -147,6 +147,28 @@ function sumsOf(row: SumsRow | undefined): DealSums {
  * Plain-SQL reads of one tenant's tables. The org chart, quotas and the calendar do not change
  * while a test file runs, so those reads are remembered; deals and forecast calls are read anew.
  */
+/** One person's quota figures for a period, as `IndependentFigures.quotaFigures` works them out. */
+export interface QuotaFigures {
+  /** Null without a quota row overlapping the period. */
+  quotaMinor: bigint | null;
+  /** Quota rows overlapping the period, and whether any of them reaches outside it (pro-rated). */
+  rows: number;
+  proRated: boolean;
+  /** Closed won of the person and everyone below them. */
+  wonMinor: bigint;
+  /** Σ of the direct reports' quotas; null without reports who have one. */
+  reportsQuotaMinor: bigint | null;
+  directReports: number;
+}
+
+/** Each employee's holiday calendar: their team's, else the tenant's default ($1 = tenant id). */
+const CALENDAR_CTE = `WITH calendar(employee_id, calendar_id) AS (
+  SELECT e.id, COALESCE(t.holiday_calendar_id,
+         (SELECT c.id FROM holiday_calendar c WHERE c.tenant_id = $1::uuid AND c.is_default ORDER BY c.name LIMIT 1))
+    FROM employee e LEFT JOIN team t ON t.id = e.team_id
+   WHERE e.tenant_id = $1::uuid
+)`;
+
 export class IndependentFigures {
   private readonly remembered = new Map<string, Promise<unknown>>();
 
@@ -283,29 +305,121 @@ export class IndependentFigures {
     });
   }
 
-  /** Monday-to-Friday days from `start` to `end`, both inclusive (0 when `end` is earlier). */
-  async workingDays(start: string, end: string): Promise<number> {
-    return this.remember(`days:${start}:${end}`, async () => {
+  /**
+   * Monday-to-Friday days from `start` to `end`, both inclusive (0 when `end` is earlier), less
+   * the holidays of `personId`'s calendar (their team's holiday calendar, else the tenant's
+   * default one) when a person is given.
+   */
+  async workingDays(start: string, end: string, personId?: string): Promise<number> {
+    return this.remember(`days:${start}:${end}:${personId ?? ""}`, async () => {
       const [row] = await this.rows<{ n: number }>(
-        `SELECT count(*)::int AS n FROM generate_series($1::date, $2::date, interval '1 day') AS d WHERE extract(isodow FROM d) < 6`,
-        [start, end],
+        `${CALENDAR_CTE}
+         SELECT count(*)::int AS n FROM generate_series($2::date, $3::date, interval '1 day') AS d
+          WHERE extract(isodow FROM d) < 6
+            AND NOT EXISTS (SELECT 1 FROM holiday h JOIN calendar c ON c.calendar_id = h.calendar_id
+                             WHERE c.employee_id = $4::uuid AND h.date = d::date)`,
+        [this.tenantId, start, end, personId ?? null],
       );
       return row!.n;
     });
   }
 
+  /** The holiday dates of a person's calendar in a span (ISO, ascending). */
+  async holidays(personId: string, span: DateSpan): Promise<string[]> {
+    const rows = await this.rows<{ date: string }>(
+      `${CALENDAR_CTE}
+       SELECT h.date::text AS date FROM holiday h JOIN calendar c ON c.calendar_id = h.calendar_id
+        WHERE c.employee_id = $4::uuid AND h.date BETWEEN $2::date AND $3::date ORDER BY h.date`,
+      [this.tenantId, span.start, span.end, personId],
+    );
+    return rows.map((row) => row.date);
+  }
+
   /**
-   * Quota that applies (the documented rule of src/core/quota.ts): full × ramp % × working days
-   * in seat ÷ working days of the period (Mon-Fri), rounded half-up once. Null without a quota.
+   * The quota of each person for a period by the documented rule (README "/quota"), straight
+   * from the tables: every quota row overlapping the period, each worth round_half_up(amount ×
+   * ramp % × working days of the row inside the period ÷ working days of the row), working days
+   * being Mon-Fri less the person's calendar's holidays (generate_series over dates). Also the
+   * closed-won credited to them (their own deals and everyone's below them, transitively) and
+   * the sum of their direct reports' quotas. One query for all the people.
    */
-  async effectiveQuota(person: DemoPerson, period: DateSpan): Promise<{ effectiveMinor: bigint; fullMinor: bigint; rampPercent: number; inSeatDays: number; periodDays: number } | null> {
-    const quota = await this.quota(person.id, period);
-    if (quota === null) return null;
-    const from = person.startDate !== null && person.startDate > period.start ? person.startDate : period.start;
-    const periodDays = await this.workingDays(period.start, period.end);
-    const inSeatDays = await this.workingDays(from, period.end);
-    const effectiveMinor = halfUp(quota.fullMinor * BigInt(quota.rampPercent) * BigInt(inSeatDays), 100n * BigInt(periodDays));
-    return { effectiveMinor, fullMinor: quota.fullMinor, rampPercent: quota.rampPercent, inSeatDays, periodDays };
+  async quotaFigures(people: readonly DemoPerson[], period: DateSpan): Promise<Map<string, QuotaFigures>> {
+    const rows = await this.rows<{
+      id: string;
+      quota: string | null;
+      rows: number;
+      partial_rows: number;
+      won: string;
+      reports_quota: string | null;
+      direct_reports: number;
+    }>(
+      `WITH RECURSIVE ${CALENDAR_CTE.replace(/^WITH /, "")},
+       subject AS (SELECT unnest($4::uuid[]) AS id),
+       part AS (
+         SELECT q.employee_id,
+                (q.period_start < $2::date OR q.period_end > $3::date) AS partial,
+                q.amount_minor, q.ramp_percent,
+                (SELECT count(*) FROM generate_series(q.period_start, q.period_end, interval '1 day') d
+                  WHERE extract(isodow FROM d) < 6
+                    AND NOT EXISTS (SELECT 1 FROM holiday h WHERE h.calendar_id = c.calendar_id AND h.date = d::date)) AS row_days,
+                (SELECT count(*) FROM generate_series(GREATEST(q.period_start, $2::date), LEAST(q.period_end, $3::date), interval '1 day') d
+                  WHERE extract(isodow FROM d) < 6
+                    AND NOT EXISTS (SELECT 1 FROM holiday h WHERE h.calendar_id = c.calendar_id AND h.date = d::date)) AS share_days
+           FROM quota q JOIN calendar c ON c.employee_id = q.employee_id
+          WHERE q.tenant_id = $1::uuid AND q.period_start <= $3::date AND q.period_end >= $2::date
+       ),
+       own AS (
+         SELECT employee_id, SUM(round(amount_minor::numeric * ramp_percent * share_days / (100 * row_days))) AS quota,
+                COUNT(*)::int AS rows, COUNT(*) FILTER (WHERE partial)::int AS partial_rows
+           FROM part GROUP BY employee_id
+       ),
+       tree(root, id) AS (
+         SELECT id, id FROM subject
+         UNION
+         SELECT t.root, e.id FROM tree t JOIN employee e ON e.manager_id = t.id AND e.tenant_id = $1::uuid
+       )
+       SELECT s.id::text AS id, o.quota::text AS quota, COALESCE(o.rows, 0) AS rows, COALESCE(o.partial_rows, 0) AS partial_rows,
+              (SELECT COALESCE(SUM(d.amount_minor), 0)::text FROM opportunity d
+                WHERE d.tenant_id = $1::uuid AND d.is_closed AND d.is_won AND d.close_date BETWEEN $2::date AND $3::date
+                  AND d.owner_id IN (SELECT t.id FROM tree t WHERE t.root = s.id)) AS won,
+              (SELECT SUM(r.quota)::text FROM employee e JOIN own r ON r.employee_id = e.id
+                WHERE e.tenant_id = $1::uuid AND e.manager_id = s.id) AS reports_quota,
+              (SELECT count(*)::int FROM employee e WHERE e.tenant_id = $1::uuid AND e.manager_id = s.id) AS direct_reports
+         FROM subject s LEFT JOIN own o ON o.employee_id = s.id`,
+      [this.tenantId, period.start, period.end, people.map((person) => person.id)],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          quotaMinor: row.quota === null ? null : BigInt(row.quota),
+          rows: row.rows,
+          proRated: row.partial_rows > 0,
+          wonMinor: BigInt(row.won),
+          reportsQuotaMinor: row.reports_quota === null ? null : BigInt(row.reports_quota),
+          directReports: row.direct_reports,
+        },
+      ]),
+    );
+  }
+
+  /**
+   * The quota that applies to one person for a period, by the rule `quotaFigures` documents
+   * (rows overlapping the period, working-day pro-ration of partly overlapping rows, the
+   * person's holidays), with the full amount and ramp of the first row. Null without a row.
+   */
+  async effectiveQuota(person: DemoPerson, period: DateSpan): Promise<{ effectiveMinor: bigint; fullMinor: bigint; rampPercent: number; proRated: boolean } | null> {
+    return this.remember(`effective:${person.id}:${period.start}:${period.end}`, async () => {
+      const figures = (await this.quotaFigures([person], period)).get(person.id)!;
+      if (figures.quotaMinor === null) return null;
+      const [first] = await this.rows<{ amount: string; ramp: number }>(
+        `SELECT amount_minor::text AS amount, ramp_percent::int AS ramp FROM quota
+          WHERE tenant_id = $1::uuid AND employee_id = $2::uuid AND period_start <= $4::date AND period_end >= $3::date
+          ORDER BY period_start LIMIT 1`,
+        [this.tenantId, person.id, period.start, period.end],
+      );
+      return { effectiveMinor: figures.quotaMinor, fullMinor: BigInt(first!.amount), rampPercent: first!.ramp, proRated: figures.proRated };
+    });
   }
 
   /** Live deals of these owners closing in the span, summed. */
@@ -442,7 +556,16 @@ export function formatsFor(language: "en" | "ms", currency = "MYR") {
       const sign = minor > 0n ? "+" : minor < 0n ? "-" : "";
       return `${sign}${this.compact(minor < 0n ? -minor : minor)}`;
     },
-    percent: (fraction: number): string => new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 1 }).format(fraction),
+    /**
+     * One decimal, except that a value just below a whole percent is never rounded up onto it
+     * (99.96 % prints 99.9 %, not 100 %), as the README promises.
+     */
+    percent: (fraction: number): string => {
+      const tenths = fraction * 1000;
+      const nearest = Math.round(tenths);
+      const shown = nearest % 10 === 0 && nearest - tenths > 1e-9 ? (nearest - 1) / 1000 : fraction;
+      return new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 1 }).format(shown);
+    },
     /** A rate in hundred-thousandths as a percentage. */
     rate: (rate: bigint): string => new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 1 }).format(Number(rate) / 100_000),
     /** 3.84 -> "3.8×". */

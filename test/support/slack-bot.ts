@@ -5,6 +5,7 @@ import { startApp, type RunningApp } from "../../src/app.js";
 import type { Clock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config.js";
 import type { DatabaseKind } from "../../src/db/database.js";
+import type { Logger } from "../../src/logger.js";
 import { seedDemoTenant } from "../../src/db/seed/demo-tenant.js";
 import { buildSlashCommandBody, createSlackStandIn, signSlackRequest, type SlackStandIn } from "../../src/slack-stand-in/index.js";
 import { createTestDatabase, type TestDatabase } from "./databases.js";
@@ -44,10 +45,20 @@ export function replyText(reply: SlackReply): string {
   return parts.join("\n").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
-export async function startBotUnderTest(kind: DatabaseKind, options: { today: string; clock: Clock }): Promise<BotUnderTest> {
+export interface BotUnderTestOptions {
+  today: string;
+  clock: Clock;
+  /** Changes the seeded demo data before the app starts (and caches anything), e.g. its currency. */
+  beforeStart?: (db: TestDatabase["db"], tenantId: string) => Promise<void>;
+  /** The app's logger (default: one at the config's level), e.g. to read what it logs. */
+  logger?: Logger;
+}
+
+export async function startBotUnderTest(kind: DatabaseKind, options: BotUnderTestOptions): Promise<BotUnderTest> {
   const testDatabase = await createTestDatabase(kind);
   const { db } = testDatabase;
   const seeded = await seedDemoTenant(db, { today: options.today });
+  await options.beforeStart?.(db, seeded.tenantId);
   const standIn = createSlackStandIn({ rateLimits: false });
   await standIn.start();
   await db.prisma.tenant.update({ where: { id: seeded.tenantId }, data: { slackTeamId: standIn.workspace.teamId } });
@@ -72,7 +83,7 @@ export async function startBotUnderTest(kind: DatabaseKind, options: { today: st
     SLACK_API_URL: standIn.url,
     PULSE_TOKEN_SECRET: TEST_PULSE_TOKEN_SECRET,
   });
-  const app = await startApp({ config, database: db, clock: options.clock });
+  const app = await startApp({ config, database: db, clock: options.clock, ...(options.logger ? { logger: options.logger } : {}) });
   // Clicks and modal submissions made with standIn.click / standIn.submitView reach this app.
   standIn.setInteractionTarget({ eventsUrl: `${app.url}/slack/events`, signingSecret: TEST_SIGNING_SECRET });
 

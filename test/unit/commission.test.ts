@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountToReach, commissionEarned, nextTier, whatIfClose, type CommissionPlan } from "../../src/core/commission.js";
+import { amountToReach, commissionEarned, commissionForPeriod, nextTier, whatIfClose, type CommissionPlan, type PlanPeriod } from "../../src/core/commission.js";
 import { AppError } from "../../src/core/errors.js";
 
 // Quota 100,000.00 = 10,000,000 minor units throughout.
@@ -171,5 +171,52 @@ describe("plan validation", () => {
     expect(() => commissionEarned(openMiddle, QUOTA, 1)).toThrow(/open-ended/);
     expect(() => commissionEarned(marginal, 0, 1)).toThrow(/quota above zero/);
     expect(() => whatIfClose(marginal, QUOTA, 1, -5)).toThrow(AppError);
+  });
+});
+
+describe("commissionForPeriod (THE QUOTA RULE 5: per plan period)", () => {
+  // A flat 10 % plan capped at 70,000.00 per plan period (7,000,000 minor units), by quarter.
+  const flat: CommissionPlan = { currency: "MYR", payoutCapMinor: 7_000_000, tiers: [{ fromAttainment: 0, toAttainment: null, rate: 0.1, mode: "marginal" }] };
+  const q3: PlanPeriod = { start: "2026-07-01", end: "2026-09-30", plan: flat };
+  const q4: PlanPeriod = { start: "2026-10-01", end: "2026-12-31", plan: flat };
+  // Quota 600,000.00 each quarter; closed won 1,000,000.00 in Q3 and 300,000.00 in Q4 (on the 15th).
+  const quotaOf = () => 60_000_000;
+  const wins = [
+    { date: "2026-08-15", minor: 100_000_000 },
+    { date: "2026-10-15", minor: 30_000_000 },
+  ];
+  const creditedIn = (range: { start: string; end: string }) =>
+    wins.filter((win) => win.date >= range.start && win.date <= range.end).reduce((sum, win) => sum + win.minor, 0);
+
+  it("caps each plan period on its own, never the sum", () => {
+    // Q3: 10 % of 100,000,000 = 10,000,000 -> capped at 7,000,000. Q4: 10 % of 30,000,000 =
+    // 3,000,000. H2 = 7,000,000 + 3,000,000 = 10,000,000. (Capping the H2 sum, 13,000,000, would
+    // wrongly give 7,000,000.)
+    const h2 = commissionForPeriod([q4, q3], { start: "2026-07-01", end: "2026-12-31" }, quotaOf, creditedIn);
+    expect(h2.payoutMinor).toBe(10_000_000);
+    expect(h2.cappedByPlan).toBe(true);
+    expect(h2.toDate).toBe(false);
+    expect(h2.planPeriods.map((line) => [line.planPeriod.start, line.creditedMinor, line.earned?.payoutMinor, line.earned?.cappedByPlan])).toEqual([
+      ["2026-07-01", 100_000_000, 7_000_000, true],
+      ["2026-10-01", 30_000_000, 3_000_000, false],
+    ]);
+  });
+
+  it("gives a month inside a plan period the plan period's payout to date", () => {
+    // November: the Q4 plan period credited from 1 Oct to 30 Nov: 30,000,000 × 10 % = 3,000,000;
+    // October's win counts, since tiers apply over the plan period.
+    const november = commissionForPeriod([q3, q4], { start: "2026-11-01", end: "2026-11-30" }, quotaOf, creditedIn);
+    expect(november.payoutMinor).toBe(3_000_000);
+    expect(november.toDate).toBe(true);
+    expect(november.planPeriods).toHaveLength(1);
+    expect(november.planPeriods[0]).toMatchObject({ creditedTo: "2026-11-30", toDate: true, quotaMinor: 60_000_000 });
+    // September ends where Q3 ends: the whole plan period, not "to date"; capped at 7,000,000.
+    const september = commissionForPeriod([q3, q4], { start: "2026-09-01", end: "2026-09-30" }, quotaOf, creditedIn);
+    expect(september).toMatchObject({ payoutMinor: 7_000_000, toDate: false, cappedByPlan: true });
+  });
+
+  it("pays nothing for a plan period without a quota, and nothing without a plan", () => {
+    expect(commissionForPeriod([q4], { start: "2026-10-01", end: "2026-12-31" }, () => 0, creditedIn).payoutMinor).toBe(0);
+    expect(commissionForPeriod([], { start: "2026-10-01", end: "2026-12-31" }, quotaOf, creditedIn).planPeriods).toEqual([]);
   });
 });

@@ -4,26 +4,39 @@ import { moreLabel } from "../../src/core/i18n/messages.js";
 import type { Reply, ReplyBlock } from "../../src/core/reply.js";
 import { composeForecastDigest } from "../../src/core/use-cases/compose-forecast-digest.js";
 import { changeSections } from "../../src/core/use-cases/digest-sections.js";
+import { answerQuotaQuestion } from "../../src/core/use-cases/answer-quota-question.js";
 import { digestSeed, DIGEST_NOW, DIGEST_TENANT_ID, P, TEAM_KL, TEAM_PENANG, type DigestSeedOptions } from "../../src/core/use-cases/testing/digest-sales-org.js";
 import { createInMemorySalesData, type SeedDeal } from "../../src/core/use-cases/testing/in-memory-sales-data.js";
+import { parseScheduleSpec } from "../../src/core/schedules/parse-schedule-spec.js";
+import type { DigestDetail } from "../../src/core/tenant-settings.js";
 import { MAX_BLOCKS, MAX_FIELD_TEXT, MAX_FIELDS, MAX_HEADER_TEXT, MAX_SECTION_TEXT, renderBlockKit } from "../../src/slack/render/block-kit.js";
 
 // The organisation and its hand-worked figures: src/core/use-cases/testing/digest-sales-org.ts.
 // The digest runs on Monday 10 Aug 2026, 08:00 in Kuala Lumpur; last week's snapshot is 3 Aug.
 
 const HOUR = 3_600_000;
+const KL = "Asia/Kuala_Lumpur";
+/** The default schedule: Monday 08:00 in Kuala Lumpur, whose slot DIGEST_NOW is. */
+const WEEKLY = { spec: parseScheduleSpec("weekly Mon 08:00"), timeZone: KL, slotAt: DIGEST_NOW };
+type ScheduleOption = { spec: ReturnType<typeof parseScheduleSpec>; timeZone: string; slotAt: Date; countsFrom?: Date } | "onRequest";
 
 function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value).replace(/\u00a0/g, " ")) as T;
 }
 
-async function compose(options: { locale?: Locale; lateBy?: { ms: number }; now?: Date; teamId?: string; seed?: DigestSeedOptions } = {}) {
+async function compose(
+  options: { locale?: Locale; lateBy?: { ms: number }; now?: Date; teamId?: string; seed?: DigestSeedOptions; detail?: DigestDetail; schedule?: ScheduleOption } = {},
+) {
   const data = createInMemorySalesData(digestSeed(options.seed));
+  const now = options.now ?? DIGEST_NOW;
+  const schedule = options.schedule ?? { ...WEEKLY, slotAt: options.lateBy ? new Date(now.getTime() - options.lateBy.ms) : now };
   const digest = await composeForecastDigest({
     data,
     tenantId: DIGEST_TENANT_ID,
     teamId: options.teamId ?? TEAM_KL,
-    now: options.now ?? DIGEST_NOW,
+    now,
+    ...(schedule === "onRequest" ? {} : { schedule }),
+    ...(options.detail ? { detail: options.detail } : {}),
     ...(options.lateBy ? { lateBy: options.lateBy } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
   });
@@ -116,10 +129,17 @@ describe("composeForecastDigest: what changed since last week", () => {
   });
 
   it("says so when there is no snapshot from a week ago", async () => {
-    // Thu 30 Jul: the newest snapshot on or before 23 Jul is none (27 Jul is the first).
-    const { digest, data } = await compose({ now: new Date("2026-07-30T00:00:00Z") });
+    // Asked for on Thu 30 Jul: the newest snapshot on or before 23 Jul is none (27 Jul is the first).
+    const { digest, data } = await compose({ now: new Date("2026-07-30T00:00:00Z"), schedule: "onRequest" });
     expect(textsOf(digest.reply, "text")).toEqual(["No snapshot from last week yet, so there is no change to show."]);
     expect(data.reads).not.toContain("dealChanges");
+    // Scheduled, on Mon 27 Jul 08:00: the previous slot was 20 Jul, and no snapshot is that old.
+    const slotAt = new Date("2026-07-27T00:00:00Z");
+    const { digest: scheduled } = await compose({ now: slotAt, schedule: { ...WEEKLY, slotAt } });
+    expect(textsOf(scheduled.reply, "text")).toEqual([
+      "No pipeline snapshot from on or before the previous digest (20 Jul 2026) yet, so there is no change to show.",
+    ]);
+    expect(textsOf(scheduled.reply, "context")[0]).toBe("Every Monday at 08:00 (Asia/Kuala_Lumpur) · nothing to compare with yet.");
   });
 
   it("says so when nothing moved", () => {
@@ -187,6 +207,23 @@ describe("composeForecastDigest: the leaderboard, as the tenant allows it", () =
     expect(listTitled(digest.reply, "Leaderboard — attainment")?.items).toEqual(["1. Bea — 45%", "2. Ali — 16.7%", "3. Chen — 0%"]);
   });
 
+  it("ranks exactly as the manager's /quota leaderboard does, at every visibility", async () => {
+    for (const visibility of ["full", "percentages", "off"] as const) {
+      const seed = { tenant: { leaderboardVisibility: visibility } };
+      const { digest } = await compose({ seed });
+      const asked = plain(
+        await answerQuotaQuestion({ data: createInMemorySalesData(digestSeed(seed)), tenantId: DIGEST_TENANT_ID, employeeId: P.mei, locale: "en", text: "leaderboard", now: DIGEST_NOW }),
+      );
+      const board = listTitled(digest.reply, "Leaderboard — attainment");
+      if (visibility === "off") {
+        expect(board).toBeUndefined();
+        expect(asked.summary).toBe("The leaderboard is turned off for your organisation.");
+      } else {
+        expect(board?.items).toEqual(lists(asked)[0]?.items);
+      }
+    }
+  });
+
   it("leaves the board out when the tenant turned it off", async () => {
     const { digest } = await compose({ seed: { tenant: { leaderboardVisibility: "off" } } });
     expect(JSON.stringify(digest.reply)).not.toMatch(/Leaderboard|45%/);
@@ -195,6 +232,110 @@ describe("composeForecastDigest: the leaderboard, as the tenant allows it", () =
       "Won (1)", "Lost (1)", "Pushed out of the quarter (1)", "Pulled into the quarter (1)", "New (1)", "Amount changes (1)",
       "Stage moves (1)", "At risk (3)", "Top 5 open deals",
     ]);
+  });
+});
+
+describe("composeForecastDigest: the heading and what moved follow the schedule", () => {
+  // Slot: Monday 10 Aug 2026 08:00 in Kuala Lumpur (DIGEST_NOW). Snapshots: 27 Jul and 3 Aug.
+  const at = (when: string) => ({ spec: parseScheduleSpec(when, { anchorDate: "2026-08-10" }), timeZone: KL, slotAt: DIGEST_NOW });
+
+  it("weekly: 'Weekly forecast', compared with the previous digest's snapshot (3 Aug)", async () => {
+    const { digest } = await compose({ schedule: at("weekly Mon 08:00") });
+    expect(textsOf(digest.reply, "heading")).toEqual(["Weekly forecast — KL Enterprise — Q3 FY2026"]);
+    expect(textsOf(digest.reply, "context")[0]).toBe(
+      "Every Monday at 08:00 (Asia/Kuala_Lumpur) · what moved is counted since the previous digest (3 Aug 2026).",
+    );
+  });
+
+  it("daily: never 'weekly'; the previous digest was yesterday, and the newest snapshot then is 3 Aug — it says so", async () => {
+    const { digest } = await compose({ schedule: at("daily 08:00") });
+    expect(textsOf(digest.reply, "heading")).toEqual(["Daily forecast — KL Enterprise — Q3 FY2026"]);
+    expect(textsOf(digest.reply, "context")[0]).toBe(
+      "Every day at 08:00 (Asia/Kuala_Lumpur) · what moved is counted since the pipeline snapshot of 3 Aug 2026, the newest at the previous digest (9 Aug 2026).",
+    );
+    expect(textsOf(digest.reply, "text")[0]).toMatch(/^\*Change since 3 Aug 2026:\*/);
+  });
+
+  it("a schedule's first digest says its previous slot sent nothing (the schedule began after it)", async () => {
+    // Made on Sunday 9 Aug at noon in KL: the slot before Monday's, Sunday 08:00, came before it.
+    const { digest } = await compose({ schedule: { ...at("daily 08:00"), countsFrom: new Date("2026-08-09T04:00:00Z") } });
+    expect(textsOf(digest.reply, "context")[0]).toBe(
+      "Every day at 08:00 (Asia/Kuala_Lumpur) · the first digest of this schedule: what moved is counted since the pipeline snapshot of 3 Aug 2026, the newest at its previous slot, before this schedule began (9 Aug 2026).",
+    );
+    // Counting from exactly that slot (it was handled): an ordinary digest.
+    const { digest: second } = await compose({ schedule: { ...at("daily 08:00"), countsFrom: new Date("2026-08-09T00:00:00Z") } });
+    expect(textsOf(second.reply, "context")[0]).toMatch(/ · what moved is counted since the pipeline snapshot of 3 Aug 2026, the newest at the previous digest/);
+  });
+
+  it("monthly: 'Monthly forecast'; the previous digest (13 Jul) predates every snapshot, so nothing is compared", async () => {
+    const { digest, data } = await compose({ schedule: at("monthly on the second Monday 08:00") });
+    expect(textsOf(digest.reply, "heading")).toEqual(["Monthly forecast — KL Enterprise — Q3 FY2026"]);
+    expect(textsOf(digest.reply, "context")[0]).toBe(
+      "On the second Monday of every month at 08:00 (Asia/Kuala_Lumpur) · nothing to compare with yet.",
+    );
+    expect(textsOf(digest.reply, "text")).toEqual([
+      "No pipeline snapshot from on or before the previous digest (13 Jul 2026) yet, so there is no change to show.",
+    ]);
+    expect(data.reads).not.toContain("dealChanges");
+  });
+
+  it("every two weeks and quarterly get their own words; in Malay too", async () => {
+    const { digest: fortnightly } = await compose({ schedule: at("every 2 weeks Mon 08:00") });
+    expect(textsOf(fortnightly.reply, "heading")).toEqual(["Fortnightly forecast — KL Enterprise — Q3 FY2026"]);
+    const { digest: quarterly } = await compose({ schedule: at("quarterly on day 1 09:00") });
+    expect(textsOf(quarterly.reply, "heading")).toEqual(["Quarterly forecast — KL Enterprise — Q3 FY2026"]);
+    const { digest: harian } = await compose({ schedule: at("daily 08:00"), locale: "ms" });
+    expect(textsOf(harian.reply, "heading")).toEqual(["Ramalan harian — KL Enterprise — S3 TK2026"]);
+    expect(textsOf(harian.reply, "context")[0]).toBe(
+      "Setiap hari pada 08:00 (Asia/Kuala_Lumpur) · perubahan dikira sejak snapshot pipeline 3 Ogo 2026, yang terbaharu pada ringkasan sebelumnya (9 Ogo 2026).",
+    );
+  });
+
+  it("asked for (no schedule): 'Forecast digest', compared with last week's snapshot", async () => {
+    const { digest } = await compose({ schedule: "onRequest" });
+    expect(textsOf(digest.reply, "heading")).toEqual(["Forecast digest — KL Enterprise — Q3 FY2026"]);
+    expect(textsOf(digest.reply, "context")[0]).toBe("What moved is counted since last week's pipeline snapshot (3 Aug 2026).");
+  });
+});
+
+describe("composeForecastDigest: detail 'totals' (a channel reps read)", () => {
+  const DEAL_NAMES = ["Petronas", "TNB", "Maybank", "AirAsia", "Grab", "CIMB", "Axiata", "Sime Darby", "Shell", "Celcom", "Digi"];
+
+  it("keeps the team's totals and counts, and names no deal and no one's amounts", async () => {
+    const { digest: full } = await compose({ seed: { tenant: { leaderboardVisibility: "full" } } });
+    const { digest } = await compose({ detail: "totals", seed: { tenant: { leaderboardVisibility: "full" } } });
+    // The same figures, fields, change line and chart as the full digest.
+    expect(digest.figures).toEqual(full.figures);
+    expect(fieldsOf(digest.reply)).toEqual(fieldsOf(full.reply));
+    expect(digest.chart).toEqual(full.chart);
+    expect(textsOf(digest.reply, "text")).toEqual([
+      "*Change since 3 Aug 2026:* closed +RM 50K · commit -RM 60K · best case +RM 30K · pipeline -RM 60K",
+      // One deal of each kind moved (see "names one deal of each kind" above).
+      "*Deals that moved:* 1 won · 1 lost · 1 pushed out of the quarter · 1 pulled into the quarter · 1 new · 1 resized · 1 moved to another stage",
+      "*At risk:* 3 open deals of the quarter past the close date, without activity for 14 days or in one stage for 30 days.",
+    ]);
+    // No deal lists at all (no moves by name, no at-risk lines, no top deals); the board ranks by percentage only.
+    expect(lists(digest.reply).map((list) => list.title)).toEqual(["Leaderboard — attainment"]);
+    expect(listTitled(digest.reply, "Leaderboard — attainment")?.items).toEqual(["1. Bea — 45%", "2. Ali — 16.7%", "3. Chen — 0%"]);
+    expect(textsOf(digest.reply, "context").at(-1)).toBe(
+      "Team totals only: this channel's digest names no deal and no one's amounts. Managers see the deals with `/forecast digest`.",
+    );
+    // Nowhere in the message Slack receives: no deal's name, no rep's "RM x of RM y".
+    const message = JSON.stringify(renderBlockKit(digest.reply, (count) => moreLabel("en", count)));
+    for (const name of DEAL_NAMES) expect(message).not.toContain(name);
+    expect(message).not.toMatch(/RM [\d.,]+K? of RM/);
+    expect(JSON.stringify(full.reply)).toContain("Petronas"); // the full digest does name them
+  });
+
+  it("does not read the top deals it would not show", async () => {
+    const { data } = await compose({ detail: "totals" });
+    expect(data.reads).not.toContain("topDeals");
+  });
+
+  it("leaves the board out when the tenant turned it off, as the full digest does", async () => {
+    const { digest } = await compose({ detail: "totals", seed: { tenant: { leaderboardVisibility: "off" } } });
+    expect(lists(digest.reply)).toEqual([]);
+    expect(JSON.stringify(digest.reply)).not.toMatch(/Leaderboard|45%/);
   });
 });
 
@@ -228,9 +369,9 @@ describe("composeForecastDigest: late, and in Malay", () => {
   it("says how late it is, in the team's time zone", async () => {
     const { digest } = await compose({ now: new Date(DIGEST_NOW.getTime() + 3 * HOUR), lateBy: { ms: 3 * HOUR } });
     // Due 00:00 UTC = 08:00 Monday in Kuala Lumpur; composed at 11:00.
-    expect(digest.reply.blocks[1]).toEqual({ kind: "context", text: "This digest is late: it was due at 08:00 Monday (3 h ago)." });
+    expect(digest.reply.blocks[2]).toEqual({ kind: "context", text: "This digest is late: it was due at 08:00 Monday (3 h ago)." });
     const { digest: minutes } = await compose({ now: new Date(DIGEST_NOW.getTime() + 40 * 60_000), lateBy: { ms: 40 * 60_000 } });
-    expect(minutes.reply.blocks[1]).toEqual({ kind: "context", text: "This digest is late: it was due at 08:00 Monday (40 min ago)." });
+    expect(minutes.reply.blocks[2]).toEqual({ kind: "context", text: "This digest is late: it was due at 08:00 Monday (40 min ago)." });
     const { digest: onTime } = await compose();
     expect(JSON.stringify(onTime.reply)).not.toContain("late");
   });
@@ -240,7 +381,7 @@ describe("composeForecastDigest: late, and in Malay", () => {
     expect(digest.locale).toBe("ms");
     expect(digest.period.label).toBe("S3 TK2026");
     expect(textsOf(digest.reply, "heading")).toEqual(["Ramalan mingguan — KL Enterprise — S3 TK2026"]);
-    expect(digest.reply.blocks[1]).toEqual({ kind: "context", text: "Ringkasan ini lewat: sepatutnya dihantar pada 08:00 Isnin (3 jam lalu)." });
+    expect(digest.reply.blocks[2]).toEqual({ kind: "context", text: "Ringkasan ini lewat: sepatutnya dihantar pada 08:00 Isnin (3 jam lalu)." });
     expect(fieldsOf(digest.reply)).toEqual({
       Dimenangi: "RM 140,000.00",
       Komit: "RM 435,000.00",

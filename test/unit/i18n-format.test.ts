@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { wallTime } from "../../src/core/i18n/admin-messages-en.js";
+import { dueParts } from "../../src/core/i18n/digest-messages-en.js";
+import { formatDateTime, formatTime, formattersFor } from "../../src/core/i18n/format.js";
+import { formatSurveyInstant } from "../../src/core/pulse/answer-pulse-question.js";
 import {
   formatCompactMoney,
   formatDate,
@@ -52,9 +56,14 @@ describe("formatMoney", () => {
     expect(formatMoney(5_000_000, "USD", "ms")).toBe(`USD${NBSP}50,000.00`);
   });
 
-  it("follows the currency's minor unit", () => {
-    expect(formatMoney(5000, "JPY", "en")).toBe("¥5,000");
-    expect(formatMoney(1234, "KWD", "en", { minorUnitExponent: 3 })).toBe(`KWD${NBSP}1.234`);
+  it("follows the currency's ISO 4217 minor unit: JPY 0, KWD 3, MYR 2", () => {
+    // 50,000 minor units: ¥50,000 (no fraction), KWD 50.000 (fils), RM 500.00 (sen)
+    expect(formatMoney(50_000, "JPY", "en")).toBe("¥50,000");
+    expect(formatMoney(50_000, "JPY", "ms")).toMatch(/\D50,000$/u);
+    expect(formatMoney(1234, "KWD", "en")).toBe(`KWD${NBSP}1.234`);
+    expect(formatMoney(50_000, "KWD", "en")).toBe(`KWD${NBSP}50.000`);
+    expect(formatMoney(50_000, "MYR", "en")).toBe(`RM${NBSP}500.00`);
+    expect(formatCompactMoney(5_000_000, "JPY", "en")).toBe("¥5M");
   });
 
   it("formats negative changes", () => {
@@ -112,5 +121,25 @@ describe("formatDate and friends", () => {
     expect(formatNumber(1234, "ms")).toBe("1,234");
     expect(formatList(["Ali", "Mei Ling", "Raju"], "ms")).toBe("Ali, Mei Ling dan Raju");
     expect(formatList(["Ali", "Mei Ling", "Raju"], "en")).toBe("Ali, Mei Ling, and Raju");
+  });
+});
+
+describe("formatDateTime: the one time format (issue 9)", () => {
+  const at = new Date("2026-12-04T09:00:00.000Z");
+  it("shows weekday, day, month, year and a 24-hour time in the zone given", () => {
+    expect(formatDateTime(at, "en", { timeZone: "Asia/Kuala_Lumpur" })).toBe("Fri, 4 Dec 2026, 17:00");
+    expect(formatDateTime(at, "ms", { timeZone: "Asia/Kuala_Lumpur" })).toBe("Jum, 4 Dis 2026, 17:00");
+    expect(formatDateTime(at.toISOString(), "en", { timeZone: "Asia/Kolkata", zoneName: true })).toBe("Fri, 4 Dec 2026, 14:30 GMT+5:30");
+    // London on either side of the October change: 16:00Z is 17:00 BST on the 23rd, 17:00Z is 17:00 GMT on the 30th.
+    expect(formatDateTime(new Date("2026-10-23T16:00:00Z"), "en", { timeZone: "Europe/London", zoneName: true })).toBe("Fri, 23 Oct 2026, 17:00 GMT+1");
+    expect(formatDateTime(new Date("2026-10-30T17:00:00Z"), "en", { timeZone: "Europe/London", zoneName: true })).toBe("Fri, 30 Oct 2026, 17:00 GMT");
+    expect(formatTime(new Date("2026-12-07T00:00:00Z"), "en", { timeZone: "Asia/Kuala_Lumpur" })).toBe("08:00");
+  });
+
+  it("is what every message that shows a time uses: schedules, digests and survey DMs", () => {
+    const f = formattersFor("en");
+    expect(wallTime(at.toISOString(), "Asia/Kuala_Lumpur", f)).toBe(formatDateTime(at, "en", { timeZone: "Asia/Kuala_Lumpur" }));
+    expect(formatSurveyInstant(at, "ms", "Asia/Kuala_Lumpur")).toBe("Jum, 4 Dis 2026, 17:00 MYT");
+    expect(dueParts("2026-12-07T00:00:00.000Z", "Asia/Kuala_Lumpur", f)).toEqual({ time: "08:00", weekday: "Monday" });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { backtestProjection, learnWinRates, projectPeriodClose, winProbability } from "../../src/core/projection.js";
+import {
+  backtestProjection,
+  dealsAsOf,
+  isProjectedDeal,
+  learnWinRates,
+  projectPeriodClose,
+  winProbability,
+  winRateModelFromCounts,
+} from "../../src/core/projection.js";
 import type { ForecastCategory, OpportunityState, PipelineSnapshotRow } from "../../src/core/types.js";
 
 function row(
@@ -128,6 +136,34 @@ describe("projectPeriodClose", () => {
     ]);
   });
 
+  it("flags the overdue deals it counts while the period is under way", () => {
+    const q2 = { start: "2026-04-01", end: "2026-06-30" };
+    const deals = [open("G", 30_000, "Proposal", "BestCase", "2026-03-20"), open("A", 100_000, "Negotiation", "Commit", "2026-06-20")];
+    const p = projectPeriodClose({ period: q2, today: "2026-05-31", opportunities: deals, history, priorStrength: 2 });
+    // G: 30,000 × 0.475 = 14,250 (see above), counted and flagged; A in the period, not overdue.
+    expect(p.deals.map((d) => [d.opportunityId, d.overdue])).toEqual([["G", true], ["A", false]]);
+    expect(p.expectedFromOverdueMinor).toBe(14_250);
+  });
+
+  it("projects only a coming period's own deals: a deal due before it would close before it", () => {
+    const q3 = { start: "2026-07-01", end: "2026-09-30" };
+    const deals = [
+      open("G", 30_000, "Proposal", "BestCase", "2026-03-20"), // overdue today: not Q3's
+      open("A", 100_000, "Negotiation", "Commit", "2026-06-20"), // closes this quarter: not Q3's
+      open("F", 80_000, "Negotiation", "Commit", "2026-07-15"),
+    ];
+    expect(deals.map((deal) => isProjectedDeal(deal, q3, "2026-05-31"))).toEqual([false, false, true]);
+    const p = projectPeriodClose({ period: q3, today: "2026-05-31", opportunities: deals, history, priorStrength: 2 });
+    // Horizon 31 May -> 30 Sep = 122 days; observable rows are those of 5 Jan (<= 29 Jan), closing
+    // by 7 May: N1-N4, D1-D4, P1, P2, X (O is Omitted). Won by then: N1-N3, D1 (15 Mar), P1, X (20 Apr)
+    // = 6 of 11. Commit (N1-N4, X) 4 of 5: (4 + 2 × 6/11) / 7 = 0.727273;
+    // Negotiation 4 of 5: (4 + 2 × 0.727273) / 7 = 0.779221. F: 80,000 × 0.779221 = 62,337.66 -> 62,338.
+    expect(p.horizonDays).toBe(122);
+    expect(p.deals.map((d) => d.opportunityId)).toEqual(["F"]);
+    expect(p.projectedMinor).toBe(62_338);
+    expect(p.expectedFromOverdueMinor).toBe(0);
+  });
+
   it("is what has closed once the period is over", () => {
     const p = projectPeriodClose({
       period: { start: "2026-04-01", end: "2026-06-30" },
@@ -136,6 +172,21 @@ describe("projectPeriodClose", () => {
       history,
     });
     expect(p.projectedMinor).toBe(5_000);
+  });
+});
+
+describe("dealsAsOf", () => {
+  it("takes each deal's latest row by then, dropping open deals the last snapshot no longer has", () => {
+    const rows: PipelineSnapshotRow[] = [
+      row("2025-07-21", "W", "", "Commit", 50_000, "2025-07-15", "won"),
+      row("2025-07-21", "GONE", "Negotiation", "Commit", 70_000, "2025-09-05"),
+      row("2025-08-31", "A", "Negotiation", "Commit", 100_000, "2025-09-15"),
+      row("2025-09-22", "A", "", "Commit", 100_000, "2025-09-15", "won"),
+    ];
+    const { snapshotDate, deals } = dealsAsOf(rows, "2025-09-01");
+    expect(snapshotDate).toBe("2025-08-31");
+    // W is closed (kept: a snapshot drops closed deals after their quarter); GONE left the CRM; A open then.
+    expect(deals.map((d) => [d.id, d.isClosed])).toEqual([["W", true], ["A", false]]);
   });
 });
 
@@ -186,5 +237,61 @@ describe("backtestProjection", () => {
     // MAPE = (0.380952 + 2) / 2 = 1.190476; bias = (-0.380952 + 2) / 2 = 0.809524.
     expect(result.meanAbsolutePercentageError).toBeCloseTo(1.190476, 6);
     expect(result.bias).toBeCloseTo(0.809524, 6);
+  });
+});
+
+describe("backtestProjection with overdue deals", () => {
+  // H1-H4 (2 Jun 2025, close by 30 Jun): H1, H2 won, H3, H4 lost -> 0.5 at every level (k = 5).
+  // Q3 2025 replayed as of 31 Aug (day 61, 30 days left), from the 31 Aug snapshot:
+  //   W won 50,000 (15 Jul); Q3a 100,000 and Q3b 60,000 open; OD 40,000 open, due 25 Jun (overdue
+  //   for Q3, still open then: counted, as today's answer counts it); GONE 70,000 was open on
+  //   21 Jul but is not in the 31 Aug snapshot (left the CRM): not counted.
+  //   Projected 50,000 + 0.5 × (100,000 + 60,000 + 40,000) = 150,000.
+  //   Actual: W + Q3a + Q3b + OD (won 10 Sep) = 250,000. Error −100,000 = −40 %.
+  const rows: PipelineSnapshotRow[] = [
+    ...["H1", "H2", "H3", "H4"].map((id) => row("2025-06-02", id, "Negotiation", "Commit", 10_000, "2025-06-30")),
+    row("2025-06-23", "H1", "", "Commit", 10_000, "2025-06-20", "won"),
+    row("2025-06-30", "H2", "", "Commit", 10_000, "2025-06-25", "won"),
+    row("2025-06-30", "H3", "", "Commit", 10_000, "2025-06-27", "lost"),
+    row("2025-06-30", "H4", "", "Commit", 10_000, "2025-06-27", "lost"),
+    row("2025-07-21", "W", "", "Commit", 50_000, "2025-07-15", "won"),
+    row("2025-07-21", "GONE", "Negotiation", "Commit", 70_000, "2025-09-05"),
+    row("2025-08-31", "Q3a", "Negotiation", "Commit", 100_000, "2025-09-15"),
+    row("2025-08-31", "Q3b", "Negotiation", "Commit", 60_000, "2025-09-20"),
+    row("2025-08-31", "OD", "Negotiation", "Commit", 40_000, "2025-06-25"),
+    row("2025-09-22", "Q3a", "", "Commit", 100_000, "2025-09-15", "won"),
+    row("2025-09-22", "Q3b", "", "Commit", 60_000, "2025-09-20", "won"),
+    row("2025-09-22", "OD", "", "Commit", 40_000, "2025-09-10", "won"),
+  ];
+  const q3 = [{ start: "2025-07-01", end: "2025-09-30", label: "Q3 FY2025" }];
+
+  it("replays the answer's estimator with the overdue deals of the snapshot then", () => {
+    const [quarter] = backtestProjection(rows, q3, 61).quarters;
+    expect(quarter).toMatchObject({
+      asOf: "2025-08-31",
+      horizonDays: 30,
+      snapshotDate: "2025-08-31",
+      overdueDeals: 1,
+      projectedMinor: 150_000,
+      actualMinor: 250_000,
+      errorMinor: -100_000,
+    });
+    expect(quarter!.signedPercentageError).toBeCloseTo(-0.4, 12);
+  });
+
+  it("scores against what finally closed when told (a deal won after its quarter's last snapshot)", () => {
+    // Say the live deals show 300,000 won in Q3 (one more win than the snapshots saw): 150,000 − 300,000 = −50 %.
+    const [quarter] = backtestProjection(rows, q3, 61, { actualMinor: (period) => (period.start === "2025-07-01" ? 300_000 : 0) }).quarters;
+    expect(quarter).toMatchObject({ projectedMinor: 150_000, actualMinor: 300_000, errorMinor: -150_000 });
+    expect(quarter!.signedPercentageError).toBeCloseTo(-0.5, 12);
+  });
+
+  it("uses the model the answer would have used that day when given one", () => {
+    // Counts as a data source would hand them: 1 win of 4 overall, nothing per level -> 0.25 for every deal.
+    const modelAt = (asOf: string, horizonDays: number) =>
+      winRateModelFromCounts({ overall: { wins: 1, observations: 4 }, byCategory: [], byStage: [] }, asOf, horizonDays);
+    const [quarter] = backtestProjection(rows, q3, 61, { modelAt }).quarters;
+    // 50,000 + 0.25 × 200,000 = 100,000.
+    expect(quarter!.projectedMinor).toBe(100_000);
   });
 });

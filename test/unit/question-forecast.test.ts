@@ -78,6 +78,9 @@ describe("parseForecastQuestion", () => {
     ["how accurate is this?", { kind: "method", language: "en" }],
     ["kaedah", { kind: "method", language: "ms" }],
     ["macam mana unjuran dikira", { kind: "method", language: "ms" }],
+    ["history", { kind: "history" }],
+    ["my past calls", { kind: "history", language: "en" }],
+    ["sejarah ramalan", { kind: "history", language: "ms" }],
     ["digest", { kind: "digest", language: "en" }],
     ["ringkasan mingguan", { kind: "digest", language: "ms" }],
     ["help", { kind: "help", language: "en" }],
@@ -99,5 +102,37 @@ describe("parseForecastQuestion", () => {
 
   it.each(["blah", "what is love", "@maria @john", "'; DROP TABLE employee; --"])("%j is not understood", (text) => {
     expect(parseForecastQuestion(text).kind).toBe("unknown");
+  });
+});
+
+describe("parseForecastQuestion — `/forecast deals` (issue 9)", () => {
+  it.each([
+    ["deals", {}],
+    ["my open deals", {}],
+    ["deals Q3", { period: { kind: "quarter", quarter: 3 } }],
+    ["deals @maria", { subject: { handle: "maria" } }],
+    ["deal saya", {}],
+    ["senarai deal terbuka suku depan", { period: { kind: "relative", unit: "quarter", offset: 1 } }],
+  ])("%j asks for the open deals", (text, rest) => {
+    expect(parseForecastQuestion(text)).toMatchObject({ kind: "deals", ...rest });
+  });
+
+  it("takes a bare quarter in a call as named; the use case decides which Q1 it is", () => {
+    expect(parseForecastQuestion("submit commit 120k Q1")).toMatchObject({ kind: "submit", period: { kind: "quarter", quarter: 1 } });
+    expect(parseForecastQuestion("submit commit 120k Q1")).not.toHaveProperty("period.fiscalYear");
+  });
+});
+
+describe("parseForecastQuestion — a lone month beside a command word (issue 9)", () => {
+  it.each([
+    ["team October", { kind: "team", period: { kind: "month", month: 10 } }],
+    ["pasukan Ogos", { kind: "team", period: { kind: "month", month: 8 } }],
+    ["deals March", { kind: "deals", period: { kind: "month", month: 3 } }],
+  ])("%j names the month", (text, expected) => {
+    expect(parseForecastQuestion(text)).toMatchObject(expected);
+  });
+
+  it("does not take a month for a command word it is not beside", () => {
+    expect(parseForecastQuestion("pipeline May renewal").kind).toBe("unknown");
   });
 });

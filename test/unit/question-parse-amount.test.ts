@@ -7,7 +7,7 @@ import {
   readAmount,
 } from "../../src/core/questions/parse-amount.js";
 
-const MYR = { currency: "MYR", minorUnitExponent: 2 };
+const MYR = { currency: "MYR" };
 
 describe("parseAmount", () => {
   it.each([
@@ -33,14 +33,29 @@ describe("parseAmount", () => {
     expect(parseAmount(text, MYR)).toMatchObject({ ok: true, minor, currency: "MYR" });
   });
 
-  it("uses the tenant's minor unit exponent", () => {
-    expect(parseAmount("5k", { currency: "JPY", minorUnitExponent: 0 })).toMatchObject({ ok: true, minor: 5000 });
-    expect(parseAmount("1.5", { currency: "JPY", minorUnitExponent: 0 })).toMatchObject({ ok: false, reason: "too_many_decimals" });
-    expect(parseAmount("1.234", { currency: "KWD", minorUnitExponent: 3 })).toMatchObject({ ok: true, minor: 1234 });
+  // Minor units come from ISO 4217 (src/core/money.ts), never a default of two: issue 9, defect 7
+  // (a JPY tenant's "what if 50k" read 50k as 5,000,000 minor units, i.e. ¥5,000,000).
+  it("reads yen with no minor unit: 50k = 50,000 minor units", () => {
+    // 50 × 10^3 yen × 10^0 = 50,000
+    expect(parseAmount("50k", { currency: "JPY" })).toMatchObject({ ok: true, minor: 50_000, currency: "JPY" });
+    expect(parseAmount("¥1.2m", { currency: "JPY" })).toMatchObject({ ok: true, minor: 1_200_000 });
+    // A yen has no fractions: 1.5 yen cannot be booked.
+    expect(parseAmount("1.5", { currency: "JPY" })).toMatchObject({ ok: false, reason: "too_many_decimals", currency: "JPY" });
   });
 
-  it("defaults to two minor digits", () => {
+  it("reads dinar with three minor digits: 50k KWD = 50,000,000 fils", () => {
+    // 50 × 10^3 dinar × 10^3 fils = 50,000,000
+    expect(parseAmount("50k", { currency: "KWD" })).toMatchObject({ ok: true, minor: 50_000_000, currency: "KWD" });
+    expect(parseAmount("1.234", { currency: "KWD" })).toMatchObject({ ok: true, minor: 1234 });
+    expect(parseAmount("1.2345", { currency: "KWD" })).toMatchObject({ ok: false, reason: "too_many_decimals" });
+    expect(parseAmount("BHD 2.5", { currency: "BHD" })).toMatchObject({ ok: true, minor: 2500 });
+  });
+
+  it("reads ringgit with two minor digits: 50k = 5,000,000 sen", () => {
+    // 50 × 10^3 ringgit × 10^2 sen = 5,000,000
+    expect(parseAmount("50k", { currency: "MYR" })).toMatchObject({ ok: true, minor: 5_000_000 });
     expect(parseAmount("1.5", { currency: "MYR" })).toMatchObject({ ok: true, minor: 150 });
+    expect(parseAmount("1.505", { currency: "MYR" })).toMatchObject({ ok: false, reason: "too_many_decimals" });
   });
 
   it.each([

@@ -133,3 +133,43 @@ describe("parseQuotaQuestion — more ways of asking", () => {
     expect(parseQuotaQuestion("apa ni").language).toBe("ms");
   });
 });
+
+describe("parseQuotaQuestion — `/quota deals` (issue 9)", () => {
+  it.each([
+    ["deals", {}],
+    ["my deals", {}],
+    ["show me my open deals", {}],
+    ["open deals Q3", { period: Q3 }],
+    ["deals next quarter", { period: NEXT_QUARTER }],
+    ["deals @maria", { subject: { handle: "maria" } }],
+    ["deal saya", {}],
+    ["senarai deal terbuka", {}],
+    ["tunjuk urus niaga saya suku depan", { period: NEXT_QUARTER }],
+    ["deal terbuka @maria", { subject: { handle: "maria" } }],
+  ])("%j asks for the open deals", (text, rest) => {
+    const intent = parseQuotaQuestion(text);
+    expect(intent).toMatchObject({ kind: "deals", ...rest });
+    if (!("period" in rest)) expect(intent).not.toHaveProperty("period");
+  });
+
+  it("keeps a what-if about a deal called 'deals' a what-if", () => {
+    expect(parseQuotaQuestion("what if I close deals")).toMatchObject({ kind: "whatIfDeal", dealQuery: "deals" });
+  });
+});
+
+describe("parseQuotaQuestion — a lone month beside a command word (issue 9)", () => {
+  it.each([
+    ["team October", { kind: "team", period: { kind: "month", month: 10 } }],
+    ["team oct", { kind: "team", period: { kind: "month", month: 10 } }],
+    ["pasukan Ogos", { kind: "team", period: { kind: "month", month: 8 } }],
+    ["leaderboard March", { kind: "leaderboard", period: { kind: "month", month: 3 } }],
+    ["deals May", { kind: "deals", period: { kind: "month", month: 5 } }],
+  ])("%j names the month", (text, expected) => {
+    expect(parseQuotaQuestion(text)).toMatchObject(expected);
+  });
+
+  it("still leaves a month name inside a deal's name alone", () => {
+    expect(parseQuotaQuestion("what if I close May renewal")).toMatchObject({ kind: "whatIfDeal", dealQuery: "May renewal" });
+    expect(parseQuotaQuestion("status May renewal")).toMatchObject({ kind: "unknown" });
+  });
+});

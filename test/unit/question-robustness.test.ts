@@ -94,6 +94,8 @@ function validQuota(intent: QuotaIntent): boolean {
       return Number.isFinite(intent.targetFraction) && intent.targetFraction > 0 && intent.targetFraction <= 10 && validPeriod(intent.period);
     case "leaderboard":
       return validPeriod(intent.period);
+    case "deals":
+      return validSubject(intent.subject) && validPeriod(intent.period);
     case "help":
       return true;
     case "unknown":
@@ -110,7 +112,10 @@ function validForecast(intent: ForecastIntent): boolean {
     case "team":
       return validSubject(intent.subject) && validPeriod(intent.period);
     case "subject":
+    case "deals":
       return validSubject(intent.subject) && validPeriod(intent.period);
+    case "history":
+      return validSubject(intent.subject);
     case "submit":
       return validReading(intent.commit) && (intent.bestCase === undefined || validReading(intent.bestCase)) && validPeriod(intent.period);
     case "submitRejected":

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeSchedule, parseScheduleSpec } from "../../src/core/schedules/index.js";
+import { describeSchedule, parseScheduleSpec, scheduleCadence } from "../../src/core/schedules/index.js";
 
 const both = (text: string, timeZone = "Europe/London"): [string, string] => {
   const spec = parseScheduleSpec(text, { anchorDate: "2026-03-02" });
@@ -50,5 +50,31 @@ describe("describeSchedule", () => {
       'Mengikut jadual cron "*/15 9-17 * * 1-5" (Europe/London)',
     ]);
     expect(both("0 9 13 * FRI")[0]).toBe('On cron schedule "0 9 13 * 5" (Europe/London)');
+  });
+});
+
+describe("scheduleCadence (the digest heading's word for a schedule)", () => {
+  const cadence = (text: string) => scheduleCadence(parseScheduleSpec(text, { anchorDate: "2026-03-02" }));
+
+  it("names each preset's recurrence, and the same shapes written as cron", () => {
+    expect(cadence("daily 08:00")).toEqual({ kind: "daily" });
+    expect(cadence("weekdays 08:30")).toEqual({ kind: "weekdays" });
+    expect(cadence("0 8 * * 1-5")).toEqual({ kind: "weekdays" });
+    expect(cadence("weekly Mon 08:00")).toEqual({ kind: "weekly" });
+    expect(cadence("0 8 * * sun")).toEqual({ kind: "weekly" });
+    expect(cadence("every 2 weeks Fri 16:00")).toEqual({ kind: "everyWeeks", weeks: 2 });
+    expect(cadence("every 3 weeks Mon 08:00")).toEqual({ kind: "everyWeeks", weeks: 3 });
+    expect(cadence("monthly on the first Tuesday 09:00")).toEqual({ kind: "monthly" });
+    expect(cadence("monthly on the last Friday 09:00")).toEqual({ kind: "monthly" });
+    expect(cadence("monthly on day 1 09:00")).toEqual({ kind: "monthly" });
+    expect(cadence("quarterly on day 1 09:00")).toEqual({ kind: "quarterly" });
+  });
+
+  it("claims no word that would be false: several days a week, several times a day, odd crons", () => {
+    expect(cadence("0 8 * * 1,3")).toEqual({ kind: "custom" }); // Mon and Wed: not weekly, not daily
+    expect(cadence("*/15 * * * *")).toEqual({ kind: "custom" }); // every 15 minutes is not "daily"
+    expect(cadence("0 8,17 * * *")).toEqual({ kind: "custom" });
+    expect(cadence("0 8 1 6 *")).toEqual({ kind: "custom" }); // once a year
+    expect(cadence("0 8 1,15 * *")).toEqual({ kind: "custom" }); // twice a month
   });
 });

@@ -52,7 +52,7 @@ describe("use cases and errors", () => {
     const ask = { tenantId: TENANT_ID, employeeId: ID.maria, locale: "en" as const, now: NOW };
     await expect(answerQuotaQuestion({ ...ask, data: failing("deals"), text: "" })).rejects.toThrow("ECONNREFUSED");
     await expect(answerForecastQuestion({ ...ask, data: failing("winRateCounts"), text: "" })).rejects.toThrow("ECONNREFUSED");
-    await expect(answerForecastQuestion({ ...ask, data: failing("recordForecastCall"), text: "submit commit 120k" })).rejects.toThrow(
+    await expect(answerForecastQuestion({ ...ask, data: failing("recordForecastCall"), text: "submit commit 200k" })).rejects.toThrow(
       "ECONNREFUSED",
     );
   });

@@ -87,6 +87,13 @@ describe("/forecast own", () => {
     expect(listOf(reply)[2]).toBe("Ditolak keluar: AirAsia pilot (RM 30K) ke 20 Okt 2026");
   });
 
+  it("takes a month's quota as its working-day share of the quarter's row (the quota rule)", async () => {
+    const { reply } = await ask(ID.maria, "August");
+    // Aug 2026: 21 weekdays of the quarter's 66; 300,000 × 21 / 66 = 95,454.545… -> RM 95,454.55.
+    expect(fieldsOf(reply)).toMatchObject({ Closed: "RM 45,000.00", Quota: "RM 95,454.55" }); // Maxis won 7 Aug
+    expect(textsOf(reply, "context")[0]).toBe("Pro-rated: 21 of 66 working days of the Q2 FY2027 quota.");
+  });
+
   it("says so when there is no snapshot from last week yet", async () => {
     const seed = sampleSeed();
     seed.snapshots = seed.snapshots.filter((row) => row.snapshotDate > "2026-08-05");
@@ -106,16 +113,20 @@ describe("/forecast team", () => {
       Pipeline: "RM 390,000.00", // 240 + 150
       "Weighted pipeline": "RM 173,000.00", // 108 + (50 × .7 + 100 × .3 = 65)
       Projection: "RM 408,000.00", // 235 + 173
+      // Quota rule 3: Mei Ling's own row, never the sum of her reports'.
       "Team quota": "RM 550,000.00",
       "Team call": "RM 400,000.00 commit · RM 450,000.00 best case (72.7% of quota)", // 400 / 550
     });
+    // Maria 300,000 + Raj 250,000 = 550,000 = 100 % of her own number.
+    expect(textsOf(reply, "context")[0]).toBe("Your reports' quotas add up to RM 550,000.00: 100% of your number.");
     // Raj's Telekom upgrade went BestCase → Commit: team commit +50 − 30 (AirAsia) = +20.
     expect(textsOf(reply, "text")).toEqual([
       "*Change since 5 Aug 2026:* closed +RM 45K · commit +RM 20K · best case -RM 15K · pipeline -RM 60K",
     ]);
+    // Per report: attainment (closed ÷ own quota), figures, latest call against their commit.
     expect(listOf(reply)).toEqual([
-      "Maria Tan — commit RM 215K · best RM 255K · pipeline RM 240K · call RM 200K",
-      "Raj Kumar — commit RM 150K · best RM 150K · pipeline RM 150K · no call",
+      "Maria Tan — 45% of RM 300K · commit RM 215K · best RM 255K · pipeline RM 240K · call RM 200K (RM 15K below commit)", // 135/300; 200 − 215
+      "Raj Kumar — 40% of RM 250K · commit RM 150K · best RM 150K · pipeline RM 150K · no call", // 100/250
     ]);
     expect(data.reads).not.toContain("deals");
     expect(data.reads).not.toContain("snapshot");
@@ -134,12 +145,14 @@ describe("/forecast team", () => {
       Pipeline: "RM 510,000.00", // 390 + (20 + 40 + 60) 120
       "Weighted pipeline": "RM 225,000.00", // 173 + (18 + 10 + 24) 52
       Projection: "RM 660,000.00", // 435 + 225
-      "Team quota": "RM 1,034,848.48", // 550,000 + 200,000 + 84,848.48 + 200,000
+      // Quota rule 4: Victor has no row, so the lines' quotas are summed and labelled so:
+      // Mei Ling's own 550,000 + Hafiz (no row: his reports') 200,000 + 200,000 + 200,000 × 50 % = 500,000.
+      "Team quota (sum of reports' quotas)": "RM 1,050,000.00",
       "Team call": "No call submitted yet",
     });
     expect(listOf(reply)).toEqual([
-      "Mei Ling Chong — commit RM 365K · best RM 405K · pipeline RM 390K · call RM 400K",
-      "Hafiz Rahman — commit RM 220K · best RM 280K · pipeline RM 120K · no call",
+      "Mei Ling Chong — 42.7% of RM 550K · commit RM 365K · best RM 405K · pipeline RM 390K · call RM 400K (RM 35K above commit)", // 235/550; 400 − 365
+      "Hafiz Rahman — 40% of RM 500K · commit RM 220K · best RM 280K · pipeline RM 120K · no call", // 200/500
     ]);
     // The South team did not change since 5 Aug, so the VP's change is the North team's.
     expect(textsOf(reply, "text")).toEqual([
@@ -152,9 +165,9 @@ describe("/forecast team", () => {
     expect(textsOf(reply, "heading")).toEqual(["Pasukan anda — S2 TK2027"]);
     // Largest commit first: Siti 180 + 20, Ahmad 20 + 0, María 0.
     expect(listOf(reply)).toEqual([
-      "Siti Nurhaliza — komit RM 200K · best RM 200K · pipeline RM 20K · tiada ramalan",
-      "Ahmad Zaki — komit RM 20K · best RM 20K · pipeline RM 40K · tiada ramalan",
-      "María López — komit RM 0 · best RM 60K · pipeline RM 60K · tiada ramalan",
+      "Siti Nurhaliza — 90% daripada RM 200K · komit RM 200K · best RM 200K · pipeline RM 20K · tiada ramalan", // 180/200
+      "Ahmad Zaki — 20% daripada RM 100K · komit RM 20K · best RM 20K · pipeline RM 40K · tiada ramalan", // 20/(200 × 50 %)
+      "María López — 0% daripada RM 200K · komit RM 0 · best RM 60K · pipeline RM 60K · tiada ramalan",
     ]);
   });
 
@@ -191,19 +204,19 @@ describe("/forecast about someone", () => {
 
 describe("/forecast submit", () => {
   it("records the call with the time it was made and confirms the amounts", async () => {
-    const { reply, data } = await ask(ID.maria, "submit commit 120k best 150k");
+    const { reply, data } = await ask(ID.maria, "submit commit 220k best 260k");
     expect(data.recordedCalls).toEqual([
       {
         employeeId: ID.maria,
         periodStart: "2026-07-01",
         periodEnd: "2026-09-30",
-        commitMinor: 12_000_000,
-        bestCaseMinor: 15_000_000,
+        commitMinor: 22_000_000,
+        bestCaseMinor: 26_000_000,
         currency: "MYR",
         submittedAt: NOW,
       },
     ]);
-    expect(textsOf(reply, "text")).toEqual(["Forecast call submitted for Q2 FY2027: commit RM 120,000.00, best case RM 150,000.00."]);
+    expect(textsOf(reply, "text")).toEqual(["Forecast call submitted for Q2 FY2027: commit RM 220,000.00, best case RM 260,000.00."]);
     expect(textsOf(reply, "context")).toEqual([
       "Your previous call was RM 200,000.00 commit · RM 250,000.00 best case (3 Aug 2026); it stays in the history.",
       CONTEXT_EN,
@@ -222,13 +235,31 @@ describe("/forecast submit", () => {
     expect(reply.summary).toBe("Forecast call submitted for Q2 FY2027: commit RM 1,200,000.00.");
   });
 
+  it("refuses a commit below what has already closed won, and records nothing", async () => {
+    // Maria has closed 90,000 + 45,000 = 135,000 in Q2: a 120,000 commit cannot be right.
+    const rep = await ask(ID.maria, "submit commit 120k best 150k");
+    expect(rep.reply.summary).toBe(
+      "Your commit (RM 120,000.00) is below what has already closed won in Q2 FY2027 (RM 135,000.00) — commit includes what has closed. Nothing was submitted.",
+    );
+    expect(rep.data.recordedCalls).toEqual([]);
+    // A manager's closed is their team's, as their /forecast shows it: 135,000 + 100,000 = 235,000.
+    const manager = await ask(ID.north, "hantar komit 200k terbaik 300k", "ms");
+    expect(manager.reply.summary).toBe(
+      "Komit anda (RM 200,000.00) lebih rendah daripada jualan yang sudah dimenangi dalam S2 TK2027 (RM 235,000.00) — komit termasuk apa yang sudah dimenangi. Tiada apa-apa dihantar.",
+    );
+    expect(manager.data.recordedCalls).toEqual([]);
+    // Exactly what has closed is a valid commit.
+    expect((await ask(ID.maria, "submit commit 135k")).data.recordedCalls.map((c) => c.commitMinor)).toEqual([13_500_000]);
+  });
+
   it("explains a call it cannot take, and records nothing", async () => {
     const cases: Array<[string, string]> = [
       ["submit commit 150k best 120k", "Best case (120k) can't be lower than commit (150k). Nothing was submitted."],
       ["submit", "Tell me your commit (and best case if you like), e.g. `/forecast submit commit 120k best 150k`."],
       ["submit commit abc", "I couldn't read “abc” as an amount — try 50k, 1.2m or RM 50,000."],
       ["submit commit $120k", "Amounts are in MYR — I can't convert $ (“$120k”). Give the figure in MYR, e.g. 50k."],
-      ["submit commit 120k for Q1", "Q1 FY2027 has already ended — calls can be submitted for the current or a coming period."],
+      // Named with its year, an ended quarter is refused; a bare "Q1" means the coming one (see the bare-quarter tests).
+      ["submit commit 120k for Q1 FY2027", "Q1 FY2027 has already ended — calls can be submitted for the current or a coming period."],
     ];
     for (const [text, expected] of cases) {
       const { reply, data } = await ask(ID.maria, text);
@@ -291,34 +322,197 @@ function methodSeed(): InMemorySalesSeed {
     snap("2026-07-01", "D4", 10_000_000, "lost", "2026-06-20"),
     snap("2026-07-01", "D5", 10_000_000, "won", "2026-04-20"),
   ];
+  // What finally closed is read from the live deals: D0-D5 as they ended (the sample's own
+  // Axiata win of 10 Mar is left out so that Q4 FY2026 is D0 + D1 alone).
+  const live = (id: string, amountMinor: number, won: boolean, closeDate: string) => ({
+    id, ownerId: owner, name: id, accountName: null, amountMinor, probability: won ? 100 : 0, forecastCategory: won ? ("Closed" as const) : ("Omitted" as const),
+    closeDate, isClosed: true, isWon: won, stageName: won ? "Closed Won" : "Closed Lost",
+  });
+  seed.deals = [
+    ...seed.deals.filter((deal) => deal.id !== "d-axiata"),
+    live("D0", 5_000_000, true, "2026-01-20"), live("D1", 10_000_000, true, "2026-03-18"), live("D2", 5_000_000, false, "2026-03-25"),
+    live("D3", 20_000_000, true, "2026-06-15"), live("D4", 10_000_000, false, "2026-06-20"), live("D5", 10_000_000, true, "2026-04-20"),
+  ];
   return seed;
 }
 
 describe("/forecast method", () => {
-  it("explains the method and says when there is not enough history", async () => {
+  const listsOf = (reply: Reply) => reply.blocks.flatMap((b) => (b.kind === "list" ? [b] : []));
+
+  it("describes the CRM-probability model when there is no history, and why nothing can be replayed", async () => {
     const seed = sampleSeed();
     seed.snapshots = [];
     const { reply } = await ask(ID.maria, "method", "en", seed);
     expect(textsOf(reply, "heading")).toEqual(["How the projection is made"]);
-    expect(textsOf(reply, "text")[0]).toMatch(/^The projection is what has closed won so far in the period, plus each open deal/);
-    expect(textsOf(reply, "text")[0]).toMatch(/There isn't enough history yet to say how accurate it is\.$/);
+    expect(textsOf(reply, "text")).toEqual([
+      "The projection is what has closed won in the period so far, plus each open deal it still counts (due by the period's end, overdue ones included, Omitted left out) times its CRM probability: no open deal in the snapshots up to 12 Aug 2026 has had its 49 days run out yet, so there is no history of this organisation to learn from.",
+      "There are no pipeline snapshots yet, so no past quarter can be replayed to say how accurate it is.",
+    ]);
   });
 
-  it("back-tests past quarters as of the same day of the quarter and reports MAPE and bias", async () => {
+  it("describes the model that answered from its own counts, and back-tests it per past quarter with MAPE and bias", async () => {
     const { reply, data } = await ask(ID.maria, "how accurate is the projection", "en", methodSeed());
-    expect(textsOf(reply, "text")[0]).toMatch(/Over the last 2 quarters it was off by 9\.1% on average, running 9\.1% low on balance\.$/);
-    expect(listOf(reply)).toEqual([
+    // Today's model (12 Aug, 49 days to 30 Sep): rows taken by 24 Jun whose close date is within
+    // 49 days of them: D1, D2 (11 Feb) and D3, D4 (12 May); D1 and D3 won in time -> 2 of 4.
+    expect(textsOf(reply, "text")[0]).toBe(
+      "The projection is what has closed won in the period so far, plus each open deal it still counts (due by the period's end, overdue ones included, Omitted left out) times the share of open deals in the same stage, with 49 days to go, that were won within 49 days. The shares are learned from this organisation's weekly pipeline snapshots up to 12 Aug 2026, everyone's deals together: 4 such deals, 2 won (50%). A stage seen few times leans on its forecast category, and a category on the overall share, as if 5 more deals at the broader share had been seen; the CRM probability is used only while there is no history at all.",
+    );
+    const [rates, quarters] = listsOf(reply);
+    expect(rates!.title).toBe("Won within 49 days, as seen in the snapshots:");
+    expect(rates!.items).toEqual([
+      "Category Commit: 2 of 2 (100%)",
+      "Category Pipeline: 0 of 2 (0%)",
+      "Discovery: 0 of 2 (0%)",
+      "Negotiation: 2 of 2 (100%)",
+    ]);
+    expect(textsOf(reply, "text")[1]).toBe("Replayed over the last 2 quarters, it was off by 9.1% on average, running 9.1% low on balance.");
+    expect(quarters!.items).toEqual([
       "Q4 FY2026: projected RM 140K, closed RM 150K (-6.7%)",
       "Q1 FY2027: projected RM 265.3K, closed RM 300K (-11.6%)",
     ]);
     expect(textsOf(reply, "context")).toEqual(["Each past quarter is replayed as of day 43, the same point in the quarter as today."]);
     expect(data.reads.filter((read) => read === "snapshotHistory")).toHaveLength(1);
+    // The back-test's models come from the same counts the answer's does: today's and one per replay day.
+    expect(data.reads.filter((read) => read === "winRateCounts")).toHaveLength(3);
   });
 
   it("answers in Malay", async () => {
     const { reply } = await ask(ID.siti, "kaedah", "ms", methodSeed());
-    expect(textsOf(reply, "text")[0]).toMatch(/Dalam 2 suku yang lalu, unjuran ini meleset 9\.1% secara purata, dan cenderung terkurang anggar sebanyak 9\.1%\.$/);
-    expect(listOf(reply)[0]).toBe("S4 TK2026: unjuran RM 140K, dimenangi RM 150K (-6.7%)");
+    expect(textsOf(reply, "text")[1]).toBe(
+      "Apabila diulang dalam 2 suku yang lalu, unjuran ini meleset 9.1% secara purata, dan cenderung terkurang anggar sebanyak 9.1%.",
+    );
+    expect(listsOf(reply)[1]!.items[0]).toBe("S4 TK2026: unjuran RM 140K, dimenangi RM 150K (-6.7%)");
+  });
+
+  it("says why no quarter can be replayed when the snapshots start too late", async () => {
+    // Only the sample's July and August snapshots: no past quarter has one by day 43 of it.
+    const { reply } = await ask(ID.maria, "method");
+    expect(textsOf(reply, "text").at(-1)).toBe(
+      "No past quarter can be replayed yet: the snapshots run from 29 Jul 2026 to 10 Aug 2026, and a quarter is replayed only when one was taken by the same day of it as today and the quarter has ended since.",
+    );
+  });
+});
+
+describe("a manager's own /forecast", () => {
+  it("answers for their team (themselves and everyone below) with their own quota, as /quota does", async () => {
+    const { reply } = await ask(ID.north, "");
+    expect(textsOf(reply, "heading")).toEqual(["Your forecast — Q2 FY2027"]);
+    // Before the fix: all zeros (Mei Ling owns no deal herself).
+    expect(fieldsOf(reply)).toEqual({
+      Closed: "RM 235,000.00", // Maria 135 + Raj 100
+      Commit: "RM 365,000.00",
+      "Best case": "RM 405,000.00",
+      Pipeline: "RM 390,000.00",
+      "Weighted pipeline": "RM 173,000.00",
+      Projection: "RM 408,000.00",
+      "Team quota": "RM 550,000.00", // her own row
+      "Your call": "RM 400,000.00 commit · RM 450,000.00 best case (72.7% of quota)",
+    });
+    expect(listOf(reply)[0]).toBe(
+      "Maria Tan — 45% of RM 300K · commit RM 215K · best RM 255K · pipeline RM 240K · call RM 200K (RM 15K below commit)",
+    );
+  });
+
+  it("a rep's own /forecast stays their own", async () => {
+    const { reply } = await ask(ID.raj, "");
+    expect(fieldsOf(reply).Closed).toBe("RM 100,000.00");
+  });
+});
+
+describe("overdue deals in /forecast", () => {
+  /** Raj's Petronas chemicals 40,000 Commit p60 was due 20 Jun (Q1) and is still open; Hafiz's team has one too. */
+  function overdueSeed(): InMemorySalesSeed {
+    const seed = sampleSeed();
+    const overdue = (id: string, owner: string, name: string, amount: number, probability: number, close: string) => ({
+      id, ownerId: owner, name, accountName: null, amountMinor: amount, probability, forecastCategory: "Commit" as const,
+      closeDate: close, isClosed: false, isWon: false, stageName: "Negotiation",
+    });
+    seed.deals.push(
+      overdue("d-petchem", ID.raj, "Petronas chemicals", 4_000_000, 60, "2026-06-20"),
+      overdue("d-old", ID.raj, "Old Omitted", 9_000_000, 50, "2026-05-01"),
+      overdue("d-siti-old", ID.siti, "Public Bank portal", 1_000_000, 50, "2026-03-31"),
+    );
+    seed.deals.find((deal) => deal.id === "d-old")!.forecastCategory = "Omitted";
+    return seed;
+  }
+
+  it("counts them in the projection (not in the period's figures) and lists them with their original close date", async () => {
+    const { reply } = await ask(ID.raj, "", "en", overdueSeed());
+    const fields = fieldsOf(reply);
+    // Figures of the quarter unchanged: closed 100,000, commit 150,000, pipeline 150,000,
+    // weighted 50,000 × .7 + 100,000 × .3 = 65,000.
+    expect(fields).toMatchObject({ Closed: "RM 100,000.00", Commit: "RM 150,000.00", Pipeline: "RM 150,000.00", "Weighted pipeline": "RM 65,000.00" });
+    // No history old enough: CRM probabilities. 100,000 + 65,000 + 40,000 × .6 = 189,000 (Omitted left out).
+    expect(fields.Projection).toBe("RM 189,000.00");
+    const overdue = reply.blocks.find((b) => b.kind === "list" && b.title?.startsWith("Overdue"));
+    expect(overdue).toEqual({
+      kind: "list",
+      title: "Overdue: 1 open deal (RM 40,000.00) was due before this period and still open; the projection counts RM 24,000.00 of it",
+      items: ["Petronas chemicals · RM 40,000.00 · was due 20 Jun 2026"],
+      moreCount: 0,
+    });
+  });
+
+  it("rolls them up for a team, and leaves them out of a period that has not started", async () => {
+    const { reply } = await ask(ID.vp, "team", "en", overdueSeed());
+    // 660,000 + 40,000 × .6 + 10,000 × .5 = 689,000.
+    expect(fieldsOf(reply).Projection).toBe("RM 689,000.00");
+    const overdue = reply.blocks.find((b) => b.kind === "list" && b.title?.startsWith("Overdue"));
+    expect(overdue).toMatchObject({
+      title: "Overdue: 2 open deals (RM 50,000.00) were due before this period and still open; the projection counts RM 29,000.00 of them",
+      items: ["Petronas chemicals · RM 40,000.00 · was due 20 Jun 2026", "Public Bank portal · RM 10,000.00 · was due 31 Mar 2026"],
+    });
+    const next = await ask(ID.raj, "next quarter", "en", overdueSeed());
+    expect(next.reply.blocks.some((b) => b.kind === "list" && b.title?.startsWith("Overdue"))).toBe(false);
+    expect(next.data.reads).not.toContain("dealSummaries");
+    expect(next.data.reads).not.toContain("largestOverdueDeals");
+  });
+});
+
+describe("/forecast history", () => {
+  /** Maria's calls: two for Q1 FY2027 (Apr–Jun, closed 0 in the sample), one for Q4 FY2026 (Jan–Mar: Axiata 50,000 won). */
+  function historySeed(): InMemorySalesSeed {
+    const seed = sampleSeed();
+    const call = (start: string, end: string, commit: number, best: number, at: string) => ({
+      employeeId: ID.maria, periodStart: start, periodEnd: end, commitMinor: commit, bestCaseMinor: best, currency: "MYR", submittedAt: new Date(at),
+    });
+    seed.forecastCalls.push(
+      call("2026-01-01", "2026-03-31", 4_000_000, 6_000_000, "2026-02-10T02:00:00Z"),
+      call("2026-04-01", "2026-06-30", 3_000_000, 5_000_000, "2026-04-10T02:00:00Z"),
+      call("2026-04-01", "2026-06-30", 1_000_000, 2_000_000, "2026-05-10T02:00:00Z"),
+    );
+    return seed;
+  }
+
+  it("shows each period's latest call against what closed, newest first, and scores the ended ones", async () => {
+    const { reply } = await ask(ID.maria, "history", "en", historySeed());
+    expect(textsOf(reply, "heading")).toEqual(["Your forecast calls against what closed"]);
+    expect(listOf(reply)).toEqual([
+      "Q2 FY2027 (under way, 2 calls): commit RM 200,000.00 · best case RM 250,000.00 — closed RM 135,000.00 so far",
+      // Nothing closed in Q1 FY2027 (Celcom legacy was lost): off by the whole commit, not scored as a percentage.
+      "Q1 FY2027 (2 calls): commit RM 10,000.00 · best case RM 20,000.00 — closed RM 0.00: commit off by RM 10,000.00",
+      // Axiata ops 50,000 won 10 Mar: commit 40,000 − 50,000 = −10,000 = −20 %; 50,000 is within 40,000..60,000.
+      "Q4 FY2026 (1 call): commit RM 40,000.00 · best case RM 60,000.00 — closed RM 50,000.00: commit low by RM 10,000.00 (-20%)",
+    ]);
+    expect(textsOf(reply, "context")).toEqual([
+      "Over 1 ended period, the last commit called was off by 20% on average (20% low on balance); what closed landed between the commit and the best case 1 time.",
+    ]);
+  });
+
+  it("shows a report's history to their manager, against their team's closed when they lead people", async () => {
+    const maria = await ask(ID.north, "history @maria", "en", historySeed());
+    expect(textsOf(maria.reply, "heading")).toEqual(["Maria Tan — forecast calls against what closed"]);
+    const own = await ask(ID.north, "sejarah ramalan", "ms");
+    expect(listOf(own.reply)).toEqual([
+      "S2 TK2027 (sedang berjalan, 1 ramalan): komit RM 400,000.00 · best case RM 450,000.00 — RM 235,000.00 dimenangi setakat ini",
+    ]);
+  });
+
+  it("says so when there are no calls, and refuses a rep asking about another rep", async () => {
+    expect((await ask(ID.raj, "history")).reply.summary).toBe(
+      "You haven't submitted a forecast call yet — `/forecast submit commit 120k best 150k` puts one in.",
+    );
+    expect((await ask(ID.maria, "history @siti")).reply.summary).toBe("Sorry, you can't see those numbers.");
   });
 });
 

@@ -12,10 +12,12 @@ import type {
   StoredSchedule,
 } from "../../src/core/schedule-store.js";
 import { parseSalesopsCommand, parseScheduleCommand, tokenizeArguments } from "../../src/core/schedules/parse-schedule-command.js";
+import type { TenantSettings } from "../../src/core/tenant-settings.js";
 import {
   addSchedule,
   answerSalesopsCommand,
   changeSchedule,
+  deleteSchedule,
   listSchedules,
   pauseSchedule,
   resumeSchedule,
@@ -37,6 +39,11 @@ const PARTNERS = "team-partners";
 class InMemoryScheduleStore implements ScheduleStore {
   readonly rows: StoredSchedule[] = [];
   readonly updates: Array<{ id: string; changes: ScheduleChanges; now: Date }> = [];
+  readonly deleted: string[] = [];
+  /** Deliveries not sent yet, by schedule id (what the outbox would count). */
+  readonly pending = new Map<string, number>();
+  saved: TenantSettings = {};
+  settingsWrites = 0;
   private serial = 0;
 
   constructor(
@@ -73,6 +80,21 @@ class InMemoryScheduleStore implements ScheduleStore {
     Object.assign(row, changes);
     return row;
   }
+  async delete(tenantId: string, scheduleId: string) {
+    const index = this.rows.findIndex((candidate) => candidate.id === scheduleId);
+    if (index < 0 || tenantId !== this.tenantRow.id) return null;
+    this.rows.splice(index, 1);
+    this.deleted.push(scheduleId);
+    return { pendingDeliveries: this.pending.get(scheduleId) ?? 0 };
+  }
+  async settings(tenantId: string) {
+    return tenantId === this.tenantRow.id ? this.saved : {};
+  }
+  async updateSettings(_tenantId: string, change: (current: TenantSettings) => TenantSettings) {
+    this.settingsWrites += 1;
+    this.saved = change(this.saved);
+    return this.saved;
+  }
 }
 
 // Wednesday 15 July 2026, 03:00 UTC = 11:00 in Kuala Lumpur (UTC+8), 04:00 in London (BST, UTC+1),
@@ -84,7 +106,7 @@ let admin: ScheduleAdminOptions;
 
 beforeEach(() => {
   store = new InMemoryScheduleStore(
-    { id: TENANT, name: "Demo Sdn Bhd", timeZone: "Asia/Kuala_Lumpur", locale: "en" },
+    { id: TENANT, name: "Demo Sdn Bhd", timeZone: "Asia/Kuala_Lumpur", locale: "en", leaderboardVisibility: "percentages" },
     [
       { id: ADMIN, name: "Kevin Tan", role: "admin", active: true },
       { id: MANAGER, name: "Wong Mei Ling", role: "manager", active: true },
@@ -229,7 +251,7 @@ describe("addSchedule", () => {
 
   it("says 'already taken' when another admin saved the name first (the store reports the collision)", async () => {
     const racing = new InMemoryScheduleStore(
-      { id: TENANT, name: "Demo", timeZone: "UTC", locale: "en" },
+      { id: TENANT, name: "Demo", timeZone: "UTC", locale: "en", leaderboardVisibility: "percentages" },
       [{ id: ADMIN, name: "Kevin Tan", role: "admin", active: true }],
       [],
     );
@@ -250,6 +272,8 @@ describe("who may manage schedules", () => {
         changeSchedule({ ...as, name: "APAC weekly", when: "daily 09:00" }),
         pauseSchedule({ ...as, name: "APAC weekly" }),
         resumeSchedule({ ...as, name: "APAC weekly" }),
+        deleteSchedule({ ...as, name: "APAC weekly" }),
+        answerSalesopsCommand({ ...as, text: "settings digest-detail totals" }),
         answerSalesopsCommand({ ...as, text: "schedule add forecast_digest Sneaky 0 25 * * *" }),
         answerSalesopsCommand({ ...as, text: "gibberish" }),
       ]) {
@@ -260,6 +284,112 @@ describe("who may manage schedules", () => {
     }
     expect(store.rows.map((row) => row.name)).toEqual(["APAC weekly"]);
     expect(store.updates).toHaveLength(0);
+    expect(store.deleted).toHaveLength(0);
+    expect(store.settingsWrites).toBe(0);
+  });
+});
+
+describe("deleteSchedule", () => {
+  beforeEach(async () => {
+    await addSchedule({ ...admin, kind: "forecast_digest", name: "APAC weekly", when: "weekly Mon 08:00", target: { team: "APAC Enterprise" } });
+    await addSchedule({ ...admin, kind: "forecast_digest", name: "EMEA daily", when: "daily 08:00", target: { team: "EMEA Mid-Market" } });
+  });
+
+  it("deletes by name as people read it, asks nothing, and says what it deleted and what still goes out", async () => {
+    const apac = store.rows[0]!.id;
+    store.pending.set(apac, 1);
+    const reply = await answerSalesopsCommand({ ...admin, text: "schedule delete “apac WEEKLY”" });
+    expect(reply.summary).toBe('Schedule "APAC weekly" deleted: it sends nothing more. 1 digest it had already queued still goes out.');
+    const fields = reply.blocks.find((block) => block.kind === "fields");
+    expect(fields).toEqual({
+      kind: "fields",
+      fields: [
+        { label: "Kind", value: "Forecast digest" },
+        { label: "When", value: "Every Monday at 08:00 (Asia/Kuala_Lumpur)" },
+        { label: "Time zone", value: "Asia/Kuala_Lumpur" },
+        { label: "Sent to", value: "APAC Enterprise channel" },
+        { label: "Status", value: "Running" },
+        { label: "Last slot", value: "None yet" },
+      ],
+    });
+    expect(store.deleted).toEqual([apac]);
+    expect(store.rows.map((row) => row.name)).toEqual(["EMEA daily"]);
+    const malay = await answerSalesopsCommand({ ...admin, locale: "ms", text: 'schedule delete "EMEA daily"' });
+    expect(malay.summary).toBe('Jadual "EMEA daily" dipadam: ia tidak menghantar apa-apa lagi.');
+    expect(store.rows).toEqual([]);
+  });
+
+  it("refuses a name that is not there, naming the schedules there are", async () => {
+    const error = await refusal(deleteSchedule({ ...admin, name: "APAC" }));
+    expect(error.code).toBe("invalid_input");
+    expect(error.message).toBe('There is no schedule named "APAC". Schedules: "APAC weekly" and "EMEA daily".');
+    expect(store.deleted).toEqual([]);
+  });
+
+  it("says 'no such schedule' when another admin deleted it first (the store finds none)", async () => {
+    store.delete = async () => null;
+    const error = await refusal(deleteSchedule({ ...admin, name: "APAC weekly" }));
+    expect(error.message).toBe('There is no schedule named "APAC weekly". Schedules: "EMEA daily".');
+  });
+});
+
+describe("/salesops settings: the digest detail", () => {
+  it("shows the default when nothing is set, and the leaderboard setting the digests follow", async () => {
+    const reply = await answerSalesopsCommand({ ...admin, text: "settings" });
+    expect(reply.blocks).toEqual([
+      { kind: "heading", text: "Settings" },
+      {
+        kind: "fields",
+        fields: [
+          { label: "Digest detail", value: "full — the deals named (a managers' channel) (the default)" },
+          { label: "Teams with their own detail", value: "None: every team follows the organisation's" },
+          { label: "Leaderboard", value: "ranks and percentages (the digests' leaderboard follows it; a totals digest shows no amounts)" },
+        ],
+      },
+    ]);
+  });
+
+  it("sets the organisation's detail and one team's, stores them through the schema, and says so", async () => {
+    const org = await answerSalesopsCommand({ ...admin, text: "settings digest-detail Totals" });
+    expect(org.summary).toBe("Channel digests of teams without a setting of their own now show totals — team totals and counts only (a channel reps read), from the next digest on.");
+    expect(store.saved).toEqual({ digestDetail: "totals" });
+    const team = await answerSalesopsCommand({ ...admin, text: 'settings digest-detail full --team "apac enterprise"' });
+    expect(team.summary).toBe("APAC Enterprise's channel digest now shows full — the deals named (a managers' channel), from the next digest on.");
+    expect(store.saved).toEqual({ digestDetail: "totals", digestDetailByTeam: { [APAC]: "full" } });
+    expect(team.blocks.find((block) => block.kind === "fields")).toMatchObject({
+      fields: [
+        { label: "Digest detail", value: "totals — team totals and counts only (a channel reps read)" },
+        { label: "Teams with their own detail", value: "APAC Enterprise: full" },
+        { label: "Leaderboard", value: expect.any(String) },
+      ],
+    });
+    // The same again changes nothing and writes nothing.
+    const writes = store.settingsWrites;
+    expect((await answerSalesopsCommand({ ...admin, text: "settings digest-detail totals" })).summary).toBe(
+      "Already so: Channel digests of teams without a setting of their own show totals — team totals and counts only (a channel reps read).",
+    );
+    expect(store.settingsWrites).toBe(writes);
+    // inherit: APAC follows the organisation's again.
+    const inherited = await answerSalesopsCommand({ ...admin, locale: "ms", text: 'settings digest-detail inherit --team "APAC Enterprise"' });
+    expect(inherited.summary).toBe(
+      "Ringkasan saluran APAC Enterprise kembali mengikut tetapan organisasi: jumlah — jumlah dan bilangan pasukan sahaja (saluran yang dibaca wakil jualan).",
+    );
+    expect(store.saved).toEqual({ digestDetail: "totals" });
+  });
+
+  it("refuses a bad value, an unknown team and inherit without a team, naming them, and writes nothing", async () => {
+    const bad = await refusal(answerSalesopsCommand({ ...admin, text: "settings digest-detail brief" }));
+    expect(bad).toMatchObject({ code: "invalid_input", params: { field: "digestDetail", value: "brief" } });
+    expect(bad.message).toBe('"brief" is not a digest detail: use full (the deals named, for a managers\' channel) or totals (team totals only, for a channel reps read).');
+    const team = await refusal(answerSalesopsCommand({ ...admin, text: 'settings digest-detail totals --team "Mars"' }));
+    expect(team).toMatchObject({ code: "invalid_input", params: { field: "team", value: "Mars" } });
+    expect(team.message).toContain('There is no team named "Mars".');
+    const inherit = await refusal(answerSalesopsCommand({ ...admin, text: "settings digest-detail inherit" }));
+    expect(inherit.message).toBe('inherit is for one team: `/salesops settings digest-detail inherit --team "<Team>"`.');
+    expect(store.settingsWrites).toBe(0);
+    expect((await answerSalesopsCommand({ ...admin, text: "settings colour blue" })).summary).toBe(
+      '"colour" is not a setting I know; the settings are: digest-detail. See `/salesops settings help`.',
+    );
   });
 });
 
@@ -409,8 +539,8 @@ describe("answerSalesopsCommand (the /salesops text)", () => {
 
   it("answers help, a typo'd verb and a missing name with a message, not an error", async () => {
     expect((await answerSalesopsCommand({ ...admin, text: "" })).summary).toBe("*Schedules* (admins only). Usage:");
-    expect((await answerSalesopsCommand({ ...admin, text: "schedule delete “X”" })).summary).toBe(
-      '"delete" is not something I can do with schedules; use list, add, change, pause or resume. See `/salesops schedule help`.',
+    expect((await answerSalesopsCommand({ ...admin, text: "schedule remove “X”" })).summary).toBe(
+      '"remove" is not something I can do with schedules; use list, add, change, pause, resume or delete. See `/salesops schedule help`.',
     );
     expect((await answerSalesopsCommand({ ...admin, locale: "ms", text: "schedule pause" })).summary).toBe(
       'Nyatakan jadual mana untuk dijeda, dalam tanda petik: `/salesops schedule pause "<nama>"`.',
@@ -466,6 +596,7 @@ describe("the argument grammar", () => {
     expect(parseScheduleCommand(["CHANGE", "X", "--tz", "Europe/London"])).toEqual({ ok: true, command: { verb: "change", name: "X", timeZone: "Europe/London" } });
     expect(parseScheduleCommand(["change", "X", "daily", "09:00"])).toEqual({ ok: true, command: { verb: "change", name: "X", when: "daily 09:00" } });
     expect(parseScheduleCommand(["resume", "X"])).toEqual({ ok: true, command: { verb: "resume", name: "X" } });
+    expect(parseScheduleCommand(["Delete", "APAC weekly"])).toEqual({ ok: true, command: { verb: "delete", name: "APAC weekly" } });
     expect(parseScheduleCommand(["list"])).toEqual({ ok: true, command: { verb: "list" } });
     expect(parseScheduleCommand([])).toEqual({ ok: true, command: { verb: "help" } });
   });
@@ -476,6 +607,9 @@ describe("the argument grammar", () => {
       return parsed.ok ? null : parsed.problem;
     };
     expect(problem(["remove", "X"])).toEqual({ kind: "unknownVerb", word: "remove" });
+    expect(problem(["delete"])).toEqual({ kind: "missingName", verb: "delete" });
+    expect(problem(["delete", "APAC", "weekly"])).toEqual({ kind: "extraWords", verb: "delete", words: "weekly" });
+    expect(problem(["delete", "X", "--team", "A"])).toEqual({ kind: "flagNotAllowed", verb: "delete", flag: "--team" });
     expect(problem(["add"])).toEqual({ kind: "missingKind" });
     expect(problem(["add", "forecast_digest"])).toEqual({ kind: "missingName", verb: "add" });
     expect(problem(["add", "forecast_digest", "X", "--all-teams"])).toEqual({ kind: "missingWhen" });
@@ -494,6 +628,22 @@ describe("the argument grammar", () => {
     expect(parseSalesopsCommand("help")).toEqual({ ok: true, command: { verb: "help" } });
     expect(parseSalesopsCommand("deliveries")).toEqual({ ok: false, problem: { kind: "unknownTopic", word: "deliveries" } });
   });
+
+  it("reads /salesops settings", () => {
+    expect(parseSalesopsCommand("settings")).toEqual({ ok: true, command: { verb: "showSettings" } });
+    expect(parseSalesopsCommand("settings help")).toEqual({ ok: true, command: { verb: "settingsHelp" } });
+    expect(parseSalesopsCommand("settings digest-detail totals")).toEqual({ ok: true, command: { verb: "setDigestDetail", value: "totals" } });
+    expect(parseSalesopsCommand(`settings digest-detail full --team “APAC Enterprise”`)).toEqual({
+      ok: true,
+      command: { verb: "setDigestDetail", value: "full", team: "APAC Enterprise" },
+    });
+    expect(parseSalesopsCommand("settings digest-detail --team=EMEA inherit")).toEqual({ ok: true, command: { verb: "setDigestDetail", value: "inherit", team: "EMEA" } });
+    expect(parseSalesopsCommand("settings colour blue")).toEqual({ ok: false, problem: { kind: "unknownSetting", word: "colour" } });
+    expect(parseSalesopsCommand("settings digest-detail")).toEqual({ ok: false, problem: { kind: "missingSettingValue", setting: "digest-detail" } });
+    expect(parseSalesopsCommand("settings digest-detail totals please")).toEqual({ ok: false, problem: { kind: "extraWords", verb: "settings", words: "please" } });
+    expect(parseSalesopsCommand("settings digest-detail totals --tz UTC")).toEqual({ ok: false, problem: { kind: "unknownFlag", flag: "--tz" } });
+    expect(parseSalesopsCommand("settings digest-detail totals --team")).toEqual({ ok: false, problem: { kind: "flagNeedsValue", flag: "--team" } });
+  });
 });
 
 describe("admin catalogue", () => {
@@ -510,6 +660,21 @@ describe("admin catalogue", () => {
     "schedule.resumed": { name: "APAC weekly" },
     "schedule.alreadyPaused": { name: "APAC weekly" },
     "schedule.alreadyRunning": { name: "APAC weekly" },
+    "schedule.deleted": { name: "APAC weekly", pending: 2 },
+    "settings.help": { command: "/salesops" },
+    "settings.heading": {},
+    "settings.digestDetail": { detail: "totals", isDefault: false },
+    "settings.teamDetail": { team: "APAC Enterprise", detail: "full" },
+    "settings.noTeamDetails": {},
+    "settings.leaderboard": { visibility: "percentages" },
+    "settings.digestDetailSet": { detail: "totals", team: "APAC Enterprise", unchanged: false },
+    "settings.digestDetailInherited": { team: "APAC Enterprise", detail: "full", unchanged: false },
+    "label.digestDetail": {},
+    "label.teamDigestDetails": {},
+    "label.leaderboard": {},
+    "error.badDigestDetail": { value: "brief" },
+    "error.inheritNeedsTeam": { command: "/salesops" },
+    "error.settingsAdminsOnly": {},
     "label.kind": {},
     "label.when": {},
     "label.timeZone": {},
@@ -539,7 +704,7 @@ describe("admin catalogue", () => {
     "error.nothingToChange": { command: "/salesops" },
     "error.adminsOnly": {},
     "usage.unclosedQuote": { quote: '"' },
-    "usage.unknownVerb": { word: "delete", command: "/salesops" },
+    "usage.unknownVerb": { word: "remove", command: "/salesops" },
     "usage.unknownTopic": { word: "surveys", command: "/salesops" },
     "usage.missingKind": { command: "/salesops" },
     "usage.missingName": { verb: "resume", command: "/salesops" },
@@ -550,9 +715,11 @@ describe("admin catalogue", () => {
     "usage.flagNotAllowed": { verb: "pause", flag: "--tz" },
     "usage.teamAndAllTeams": {},
     "usage.extraWords": { verb: "pause", words: "weekly" },
+    "usage.unknownSetting": { word: "colour", command: "/salesops" },
+    "usage.missingSettingValue": { setting: "digest-detail", command: "/salesops" },
   };
   /** Words that read the same in both: a zone name, a status word Malay borrows. */
-  const SAME_IN_BOTH = new Set<AdminKey>(["label.status"]);
+  const SAME_IN_BOTH = new Set<AdminKey>(["label.status", "settings.teamDetail"]);
   const render = (locale: "en" | "ms", key: AdminKey): string =>
     (adminText as (locale: "en" | "ms", key: AdminKey, params?: unknown) => string)(locale, key, samples[key]);
 

@@ -70,23 +70,24 @@ describe("/quota standing", () => {
     expect(textsOf(reply, "context")).toEqual([CONTEXT_MS]);
   });
 
-  it("shows ramp and pro-ration for a ramping hire", async () => {
+  it("shows the ramp for a ramping hire, and does not pro-rate by the start date again", async () => {
+    // CHANGED for THE QUOTA RULE 1 (issue 9): this used to expect 200,000 × 50 % × 56/66 =
+    // RM 84,848.48 — the ramp and then a start-date pro-ration, the double reduction. The ramped
+    // row alone is the quota now: 200,000 × 50 % = 100,000. Pace still counts from her start.
     const { reply } = await ask(ID.ahmad, "");
     expect(fieldsOf(reply)).toEqual({
-      Quota: "RM 84,848.48", // 200,000 × 50 % × 56/66 working days = 84,848.4848…
+      Quota: "RM 100,000.00", // 200,000 × 50 %
       "Closed won": "RM 20,000.00",
-      Attainment: "23.6%", // 20,000 ÷ 84,848.48 = 0.2357
-      "Gap to quota": "RM 64,848.48",
-      // from 15 Jul: 21 of 56 working days elapsed; 0.2357 ÷ 0.375 = 0.6286; 84,848.48 × 21/56 = 31,818.18
-      Pace: "Behind — 62.9% of pace (RM 31,818.18 expected by today)",
-      "Needed per week": "RM 9,264.07", // 64,848.48 × 5 / 35 = 9,264.068…
-      "Pipeline coverage": "0.6×", // 40,000 ÷ 64,848.48 = 0.617
+      Attainment: "20%", // 20,000 ÷ 100,000
+      "Gap to quota": "RM 80,000.00",
+      // from 15 Jul: 21 of 56 working days elapsed; 0.2 ÷ 0.375 = 0.5333; 100,000 × 21/56 = 37,500
+      Pace: "Behind — 53.3% of pace (RM 37,500.00 expected by today)",
+      "Needed per week": "RM 11,428.57", // 80,000 × 5 / 35 = 11,428.571…
+      "Pipeline coverage": "0.5×", // 40,000 ÷ 80,000
       "Coverage needed": "No win-rate history yet (no deals closed in the last four quarters)",
       "Commission earned": "RM 1,600.00", // 20,000 × 8 %
     });
-    expect(textsOf(reply, "text")).toEqual([
-      "Ramping: 50% of full quota (RM 200,000.00).\nPro-rated: started 15 Jul 2026, so 84.8% of the period's working days count.",
-    ]);
+    expect(textsOf(reply, "text")).toEqual(["Ramping: 50% of full quota (RM 200,000.00)."]);
   });
 
   it("says commission is not available without a plan", async () => {
@@ -100,7 +101,10 @@ describe("/quota standing", () => {
     expect(textsOf(reply, "text")).toEqual([
       "You have no quota set for Q2 FY2027, so there is no attainment or commission to show. Your sales ops admin sets quotas.",
     ]);
-    expect(fieldsOf(reply)).toEqual({ "Closed won": "RM 0.00", Pipeline: "RM 0.00" });
+    // The VP is credited with everything closed below them (THE QUOTA RULE 3): won 135,000 +
+    // 100,000 + 180,000 + 20,000 = 435,000; open Q2 pipeline (not Omitted) 240,000 + 150,000 +
+    // 20,000 + 40,000 + 60,000 = 510,000.
+    expect(fieldsOf(reply)).toEqual({ "Closed won": "RM 435,000.00", Pipeline: "RM 510,000.00" });
   });
 
   it("reads a named period", async () => {
@@ -108,6 +112,92 @@ describe("/quota standing", () => {
     expect(textsOf(reply, "text")[0]).toBe(
       "You have no quota set for Q1 FY2027, so there is no attainment or commission to show. Your sales ops admin sets quotas.",
     );
+  });
+});
+
+describe("/quota for other periods, ended periods and edge wording (issue 9)", () => {
+  it("gives a month its working-day share of the quarter's quota, and says so", async () => {
+    // August 2026 inside Maria's Q2 row (1 Jul - 30 Sep: 66 working days, the sample has no
+    // holidays): 21 weekdays -> 30,000,000 × 21/66 = 9,545,454.5 -> 9,545,455 = RM 95,454.55.
+    // Closed won in August: Maxis 45,000 -> 45,000 / 95,454.55 = 0.4714.
+    const { reply } = await ask(ID.maria, "August");
+    expect(fieldsOf(reply)).toMatchObject({
+      Quota: "RM 95,454.55",
+      "Closed won": "RM 45,000.00",
+      Attainment: "47.1%",
+      "Gap to quota": "RM 50,454.55",
+      // The Q2 plan period credited from 1 Jul to 31 Aug: 135,000 × 8 % = 10,800.
+      "Commission earned": "RM 10,800.00",
+    });
+    expect(textsOf(reply, "text")).toEqual([
+      "Pro-rated: 21 of 66 working days of the Q2 FY2027 quota.",
+      "Commission shown is the plan period's to date (1 Jul 2026 – 31 Aug 2026).",
+    ]);
+  });
+
+  it("excludes the person's holidays from the share (their team's calendar)", async () => {
+    // Maria's team calendar has Merdeka Mon 31 Aug and Malaysia Day Wed 16 Sep: Q2 has 64
+    // working days, August 20: 30,000,000 × 20/64 = 9,375,000 = RM 93,750.00.
+    const seed = sampleSeed();
+    seed.holidayCalendars = [
+      { id: "cal-my", teamIds: [seed.people.find((person) => person.id === ID.maria)!.teamId!], holidays: [{ date: "2026-08-31", name: "Merdeka" }, { date: "2026-09-16", name: "Malaysia Day" }] },
+    ];
+    const { reply } = await ask(ID.maria, "August", "en", seed);
+    expect(fieldsOf(reply).Quota).toBe("RM 93,750.00");
+    expect(textsOf(reply, "text")[0]).toBe("Pro-rated: 20 of 64 working days of the Q2 FY2027 quota.");
+  });
+
+  it("shows an ended period's final result, without pace, per week or coverage", async () => {
+    // A Q1 FY2027 row (1 Apr - 30 Jun 2026) of 300,000; nothing won in it; asked on 12 Aug.
+    const seed = sampleSeed();
+    seed.quotas.push({ ...seed.quotas.find((row) => row.employeeId === ID.maria)!, periodStart: "2026-04-01", periodEnd: "2026-06-30" });
+    const { reply } = await ask(ID.maria, "Q1", "en", seed);
+    expect(fieldsOf(reply)).toEqual({
+      Quota: "RM 300,000.00",
+      "Closed won": "RM 0.00",
+      Attainment: "0%",
+      "Gap to quota": "RM 300,000.00",
+      "Commission earned": "Not available — no commission plan is assigned",
+    });
+    expect(textsOf(reply, "text")).toEqual(["Q1 FY2027 has ended: these are the final figures."]);
+  });
+
+  it("shows a win rate of 0 % as 0 %, not as no history", async () => {
+    // Ahmad lost one deal last year and won none: win rate 0 ÷ 10,000 = 0.
+    const seed = sampleSeed();
+    seed.deals.push({ ...seed.deals.find((deal) => deal.id === "d-aeon")!, id: "d-lost", isWon: false, forecastCategory: "Omitted", closeDate: "2026-03-02", amountMinor: 1_000_000 });
+    const { reply } = await ask(ID.ahmad, "", "en", seed);
+    expect(fieldsOf(reply)["Coverage needed"]).toBe("None is enough at the win rate so far (0% over the last four quarters)");
+  });
+
+  it("explains the plan's cap when a what-if hits it", async () => {
+    // With a 20,000.00 cap per quarter: 335,000 closed would pay 28,200 (see "crosses tiers"),
+    // capped at 20,000; change 20,000 − 10,800 = 9,200.
+    const seed = sampleSeed();
+    for (const assignment of seed.plans) assignment.plan = { ...assignment.plan, payoutCapMinor: 2_000_000 };
+    const { reply } = await ask(ID.maria, "what if I close 200k", "en", seed);
+    expect(fieldsOf(reply)).toMatchObject({ "Payout change": "+RM 9,200.00", Payout: "RM 10,800.00 → RM 20,000.00" });
+    expect(textsOf(reply, "text")).toEqual(["Capped at RM 20,000.00 per quarter (the plan's payout cap)."]);
+  });
+
+  it("sums commission per plan period over a half, capping each quarter on its own", async () => {
+    // H1 FY2027 = Apr - Sep 2026. Maria gets a Q1 plan period and quota too (300,000, cap
+    // 20,000 per quarter); a 400,000 win on 10 Jun pays Q1: 300,000 × 8 % + 60,000 × 12 % +
+    // 40,000 × 15 % = 24,000 + 7,200 + 6,000 = 37,200 -> capped 20,000. Q2 pays 135,000 × 8 % =
+    // 10,800. H1 = 30,800 (capping the H1 sum would wrongly give 20,000).
+    const seed = sampleSeed();
+    const capped = { ...seed.plans[0]!.plan, payoutCapMinor: 2_000_000 };
+    for (const assignment of seed.plans) assignment.plan = capped;
+    seed.plans.push({ employeeId: ID.maria, periodStart: "2026-04-01", periodEnd: "2026-06-30", plan: capped });
+    seed.quotas.push({ ...seed.quotas.find((row) => row.employeeId === ID.maria)!, periodStart: "2026-04-01", periodEnd: "2026-06-30" });
+    seed.deals.push({ ...seed.deals.find((deal) => deal.id === "d-petronas")!, id: "d-big", amountMinor: 40_000_000, closeDate: "2026-06-10" });
+    const { reply } = await ask(ID.maria, "H1", "en", seed);
+    expect(fieldsOf(reply)).toMatchObject({
+      Quota: "RM 600,000.00", // two whole rows
+      "Closed won": "RM 535,000.00", // 400,000 + 135,000
+      "Commission earned": "RM 30,800.00",
+    });
+    expect(textsOf(reply, "text")).toContain("Capped at RM 20,000.00 per quarter (the plan's payout cap).");
   });
 });
 
@@ -165,10 +255,28 @@ describe("/quota what if", () => {
     expect(fieldsOf(next.reply)["Payout change"]).toBe("+RM 2,400.00"); // 30,000 × 8 %
   });
 
-  it("lists several matching deals, and says when none is open", async () => {
+  it("offers several matching deals as numbered choices with a button each, and says when none is open", async () => {
     const { reply } = await ask(ID.maria, "what if I close acme");
-    expect(reply.blocks).toEqual([
-      { kind: "text", text: "Several deals match “acme” — which one did you mean?\n• Acme renewal (Acme Sdn Bhd)\n• Acme expansion (Acme Sdn Bhd)" },
+    // Largest first: Acme renewal 80,000, Acme expansion 40,000. The account (Acme Sdn Bhd) adds
+    // to the names, so it is shown once per line.
+    expect(reply.blocks[0]).toEqual({
+      kind: "text",
+      text: [
+        "2 open deals match “acme” — pick one with its button, or ask again with the deal's full name:",
+        "1. Acme renewal · Acme Sdn Bhd · RM 80,000.00 · closing 15 Sept 2026",
+        "2. Acme expansion · Acme Sdn Bhd · RM 40,000.00 · closing 25 Sept 2026",
+      ].join("\n"),
+    });
+    const actions = reply.blocks[1];
+    if (actions?.kind !== "actions") throw new Error("no buttons");
+    expect(actions.buttons.map((button) => [button.label, button.actionId])).toEqual([
+      ["1. Acme renewal", "what_if_deal"],
+      ["2. Acme expansion", "what_if_deal"],
+    ]);
+    // Each button carries its deal, its owner and the period asked about (Q2 FY2027 starts 1 Jul 2026).
+    expect(actions.buttons.map((button) => JSON.parse(button.value))).toEqual([
+      { v: 1, deal: "d-acme-renewal", owner: ID.maria, period: { kind: "quarter", start: "2026-07-01" } },
+      { v: 1, deal: "d-acme-expansion", owner: ID.maria, period: { kind: "quarter", start: "2026-07-01" } },
     ]);
     // Maxis SD-WAN is already won: not an open deal.
     const won = await ask(ID.maria, "what if I close Maxis SD-WAN");
@@ -281,17 +389,39 @@ describe("/quota team", () => {
   });
 
   it("rolls up through the chain for a VP", async () => {
+    // CHANGED for THE QUOTA RULE 1 and 4: the VP has no quota row, so the team figure is the sum
+    // of the lines' quotas, labelled as such. Mei Ling's line is her own 550,000; Hafiz has none,
+    // so his line is his reports' 200,000 + 100,000 (Ahmad 200,000 × 50 %, no start-date
+    // pro-ration any more; it was 84,848.48) + 200,000 = 500,000.
     const { reply } = await ask(ID.vp, "team");
     expect(fieldsOf(reply)).toEqual({
-      "Team quota": "RM 1,034,848.48", // 550,000 + (200,000 + 84,848.48 + 200,000)
+      "Team quota (sum of reports' quotas)": "RM 1,050,000.00", // 550,000 + 500,000
       "Closed won": "RM 435,000.00", // 235,000 + (180,000 + 20,000 + 0)
-      Attainment: "42%", // 435,000 / 1,034,848.48 = 0.4204
-      "Gap to quota": "RM 599,848.48",
+      Attainment: "41.4%", // 435,000 / 1,050,000 = 0.41428…
+      "Gap to quota": "RM 615,000.00",
     });
     expect(listOf(reply)).toEqual([
       "Mei Ling Chong — 42.7% (RM 235K of RM 550K)",
-      "Hafiz Rahman — 41.3% (RM 200K of RM 484.8K)", // 200,000 / 484,848.48 = 0.41250…
+      "Hafiz Rahman — 40% (RM 200K of RM 500K)",
     ]);
+  });
+
+  it("uses a manager's own quota, and shows what their reports' quotas add up to", async () => {
+    // Give Mei Ling a number above her reps': 600,000 of her own; Maria 300,000 + Raj 250,000 =
+    // 550,000 is 91.7 % of it (0.91666…). Closed won stays her team's 235,000.
+    const seed = sampleSeed();
+    seed.quotas.find((row) => row.employeeId === ID.north)!.amountMinor = 60_000_000;
+    const team = await ask(ID.north, "team", "en", seed);
+    expect(fieldsOf(team.reply)).toEqual({
+      "Team quota": "RM 600,000.00",
+      "Closed won": "RM 235,000.00",
+      Attainment: "39.2%", // 235 / 600 = 0.391666…
+      "Gap to quota": "RM 365,000.00",
+    });
+    expect(textsOf(team.reply, "text")).toEqual(["Your reports' quotas add up to RM 550,000.00: 91.7% of your number."]);
+    const own = await ask(ID.north, "", "en", seed);
+    expect(fieldsOf(own.reply)).toMatchObject({ Quota: "RM 600,000.00", "Closed won": "RM 235,000.00", "Gap to quota": "RM 365,000.00" });
+    expect(textsOf(own.reply, "text")).toEqual(["Your reports' quotas add up to RM 550,000.00: 91.7% of your number."]);
   });
 
   it("shows a report's team to their manager's manager, in Malay", async () => {
@@ -299,7 +429,7 @@ describe("/quota team", () => {
     expect(textsOf(reply, "heading")).toEqual(["Pasukan Hafiz Rahman — S2 TK2027"]);
     expect(listOf(reply)).toEqual([
       "Siti Nurhaliza — 90% (RM 180K daripada RM 200K)",
-      "Ahmad Zaki — 23.6% (RM 20K daripada RM 84.8K)",
+      "Ahmad Zaki — 20% (RM 20K daripada RM 100K)",
       "María López — 0% (RM 0 daripada RM 200K)",
     ]);
   });
@@ -338,13 +468,13 @@ describe("/quota leaderboard", () => {
 
   it("shows a manager their reps and an admin every rep", async () => {
     const manager = await ask(ID.south, "leaderboard", "en", withVisibility("percentages"));
-    expect(listOf(manager.reply)).toEqual(["1. Siti Nurhaliza — 90%", "2. Ahmad Zaki — 23.6%", "3. María López — 0%"]);
+    expect(listOf(manager.reply)).toEqual(["1. Siti Nurhaliza — 90%", "2. Ahmad Zaki — 20%", "3. María López — 0%"]);
     const admin = await ask(ID.admin, "leaderboard");
     expect(listOf(admin.reply)).toEqual([
       "1. Siti Nurhaliza — 90% · RM 180K of RM 200K",
       "2. Maria Tan — 45% · RM 135K of RM 300K",
       "3. Raj Kumar — 40% · RM 100K of RM 250K",
-      "4. Ahmad Zaki — 23.6% · RM 20K of RM 84.8K",
+      "4. Ahmad Zaki — 20% · RM 20K of RM 100K", // 200,000 × 50 %: no start-date pro-ration (rule 1)
       "5. María López — 0% · RM 0 of RM 200K",
     ]);
   });

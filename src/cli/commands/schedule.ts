@@ -1,20 +1,21 @@
-// `npm run cli -- schedule list|add|change|pause|resume … [--tenant <name or id>]`: the same
+// `npm run cli -- schedule list|add|change|pause|resume|delete … [--tenant <name or id>]`: the same
 // schedule commands as `/salesops schedule …` in Slack (one grammar and one use case), run as
 // the tenant's first admin. Exit codes: 0 done, 1 refused or failed, 2 bad usage.
 import { type Clock, systemClock } from "../../clock.js";
 import { isAppError } from "../../core/errors.js";
-import { isLocale } from "../../core/i18n/locale.js";
+import { isLocale, type Locale } from "../../core/i18n/locale.js";
 import { moreLabel } from "../../core/i18n/messages.js";
 import { parseScheduleCommand } from "../../core/schedules/parse-schedule-command.js";
 import { foldName } from "../../core/use-cases/reply-parts.js";
 import { answerScheduleCommand, usageProblemText } from "../../core/use-cases/manage-schedules.js";
+import type { Database } from "../../db/database.js";
 import { applyMigrations } from "../../db/migrator.js";
 import { createScheduleStore, firstAdminOf, tenantsForAdmin } from "../../db/repositories/schedules.js";
 import { renderBlockKit } from "../../slack/render/block-kit.js";
 import { messageToText } from "../block-kit-text.js";
 import type { CliCommand, CliContext } from "../cli.js";
 
-const COMMAND_PREFIX = "npm run cli --";
+export const COMMAND_PREFIX = "npm run cli --";
 
 export const USAGE = [
   "usage: npm run cli -- schedule <verb> … [--tenant <name or id>]",
@@ -23,6 +24,7 @@ export const USAGE = [
   '  schedule change "<name>" [<when>] [--tz <Zone>] [--team "<Team name>" | --all-teams]',
   '  schedule pause "<name>"',
   '  schedule resume "<name>"',
+  '  schedule delete "<name>"     (no confirmation; digests it already queued still go out)',
   '<when>: a preset (weekly Mon 08:00, daily 08:00, every 2 weeks Mon 08:00, …) or a cron expression in quotes ("0 8 * * 1").',
 ].join("\n");
 
@@ -65,12 +67,47 @@ export async function runScheduleCommand(args: string[], context: CliContext, cl
     return 2;
   }
 
+  const acting = await actingAdmin(context, split.tenant);
+  if (typeof acting === "number") return acting;
+  const { db, tenant, admin, locale } = acting;
+  try {
+    const reply = await answerScheduleCommand({
+      store: createScheduleStore(db.prisma),
+      tenantId: tenant.id,
+      employeeId: admin.id,
+      locale,
+      now: clock.now(),
+      command: COMMAND_PREFIX,
+      request: parsed.command,
+    });
+    context.out(messageToText(renderBlockKit(reply, (count) => moreLabel(locale, count))));
+    return 0;
+  } catch (error) {
+    if (isAppError(error) && (error.code === "invalid_input" || error.code === "forbidden")) {
+      context.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Opens the database, picks the tenant (`--tenant`, or the only one) and its first active admin,
+ * whom an operator command acts as; says which on stdout. An exit code when it cannot.
+ */
+export async function actingAdmin(
+  context: CliContext,
+  tenantFlag: string | undefined,
+): Promise<
+  | number
+  | { db: Database; tenant: { id: string; name: string }; admin: { id: string; name: string; email: string }; locale: Locale }
+> {
   const db = await context.database();
   await applyMigrations(db);
   const tenants = await tenantsForAdmin(db.prisma);
   let tenant: { id: string; name: string } | undefined;
-  if (split.tenant !== undefined) {
-    const wanted = split.tenant;
+  if (tenantFlag !== undefined) {
+    const wanted = tenantFlag;
     tenant = tenants.find((candidate) => candidate.id === wanted) ?? tenants.find((candidate) => foldName(candidate.name) === foldName(wanted));
     if (!tenant) {
       context.err(`There is no tenant "${wanted}". Tenants: ${tenants.map((candidate) => `"${candidate.name}" (${candidate.id})`).join(", ") || "none"}.`);
@@ -90,31 +127,13 @@ export async function runScheduleCommand(args: string[], context: CliContext, cl
     context.err(`The tenant "${tenant!.name}" has no active admin to act as; make an employee an admin first.`);
     return 1;
   }
-  const locale = isLocale(admin.locale) ? admin.locale : "en";
+  const locale: Locale = isLocale(admin.locale) ? admin.locale : "en";
   context.out(`Tenant "${tenant!.name}", acting as its first admin: ${admin.name} <${admin.email}>.`);
-  try {
-    const reply = await answerScheduleCommand({
-      store: createScheduleStore(db.prisma),
-      tenantId: tenant!.id,
-      employeeId: admin.id,
-      locale,
-      now: clock.now(),
-      command: COMMAND_PREFIX,
-      request: parsed.command,
-    });
-    context.out(messageToText(renderBlockKit(reply, (count) => moreLabel(locale, count))));
-    return 0;
-  } catch (error) {
-    if (isAppError(error) && (error.code === "invalid_input" || error.code === "forbidden")) {
-      context.err(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  return { db, tenant: tenant!, admin, locale };
 }
 
 export const command: CliCommand = {
-  summary: "list, add, change, pause and resume schedules (forecast digests), as the tenant's first admin",
+  summary: "list, add, change, pause, resume and delete schedules (forecast digests), as the tenant's first admin",
   usage: USAGE,
   run: (args, context) => runScheduleCommand(args, context, systemClock),
 };

@@ -23,6 +23,27 @@ export interface AdminParams {
   "schedule.resumed": { name: string };
   "schedule.alreadyPaused": { name: string };
   "schedule.alreadyRunning": { name: string };
+  /** `pending`: the schedule's digests already queued when it was deleted (they still go out). */
+  "schedule.deleted": { name: string; pending: number };
+
+  /** `/salesops settings …`: the grammar, with examples. */
+  "settings.help": { command: string };
+  "settings.heading": NoParams;
+  /** The organisation's digest detail (`source` default when never set) and the teams' own. */
+  "settings.digestDetail": { detail: "full" | "totals"; isDefault: boolean };
+  "settings.teamDetail": { team: string; detail: "full" | "totals" };
+  "settings.noTeamDetails": NoParams;
+  "settings.leaderboard": { visibility: "off" | "percentages" | "full" };
+  /** After a change: `team` null for the organisation; `unchanged` when it already was so. */
+  "settings.digestDetailSet": { detail: "full" | "totals"; team: string | null; unchanged: boolean };
+  /** A team's own setting removed: it follows the organisation's (`detail`) again. */
+  "settings.digestDetailInherited": { team: string; detail: "full" | "totals"; unchanged: boolean };
+  "label.digestDetail": NoParams;
+  "label.teamDigestDetails": NoParams;
+  "label.leaderboard": NoParams;
+  "error.badDigestDetail": { value: string };
+  "error.inheritNeedsTeam": { command: string };
+  "error.settingsAdminsOnly": NoParams;
 
   "label.kind": NoParams;
   "label.when": NoParams;
@@ -72,6 +93,8 @@ export interface AdminParams {
   "usage.flagNotAllowed": { verb: string; flag: string };
   "usage.teamAndAllTeams": NoParams;
   "usage.extraWords": { verb: string; words: string };
+  "usage.unknownSetting": { word: string; command: string };
+  "usage.missingSettingValue": { setting: string; command: string };
 }
 
 export type AdminKey = keyof AdminParams;

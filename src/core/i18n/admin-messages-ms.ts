@@ -9,7 +9,14 @@ const VERBS: Readonly<Record<string, string>> = {
   change: "ubah",
   pause: "jeda",
   resume: "sambung semula",
+  delete: "padam",
 };
+
+const DETAIL_MS = {
+  full: "penuh — deal dinamakan (saluran pengurus)",
+  totals: "jumlah — jumlah dan bilangan pasukan sahaja (saluran yang dibaca wakil jualan)",
+} as const;
+const VISIBILITY_MS = { off: "dimatikan", percentages: "kedudukan dan peratusan", full: "kedudukan, peratusan dan jumlah" } as const;
 
 export const adminMs: AdminCatalogue = {
   "schedule.help": ({ command }) =>
@@ -18,10 +25,11 @@ export const adminMs: AdminCatalogue = {
       `• \`${command} schedule list\``,
       `• \`${command} schedule add forecast_digest "<nama>" <bila> [--tz <Zon>] [--team "<Pasukan>" | --all-teams]\``,
       `• \`${command} schedule change "<nama>" [<bila>] [--tz <Zon>] [--team "<Pasukan>" | --all-teams]\``,
-      `• \`${command} schedule pause "<nama>"\`  ·  \`${command} schedule resume "<nama>"\``,
+      `• \`${command} schedule pause "<nama>"\`  ·  \`${command} schedule resume "<nama>"\`  ·  \`${command} schedule delete "<nama>"\``,
       `<bila> ialah pratetap (dalam bahasa Inggeris) — daily 08:00, weekdays 08:30, weekly Mon 08:00, every 2 weeks Mon 08:00, monthly on the first Tuesday 09:00, monthly on day 1 09:00, quarterly on day 1 09:00 — atau ungkapan cron 5 medan ("0 8 * * 1").`,
       `Zon waktu asalnya ikut pasukan (ikut organisasi untuk semua pasukan).`,
       `Contoh: \`${command} schedule add forecast_digest "APAC mingguan" weekly Mon 08:00 --team "APAC Enterprise"\``,
+      `Jadual yang dipadam tidak menghantar apa-apa lagi; ringkasan yang sudah dibarisgilirkan masih dihantar. Perincian ringkasan: \`${command} settings help\`.`,
     ].join("\n"),
   "schedule.listHeading": ({ count }, f) => `Jadual (${f.number(count)})`,
   "schedule.none": ({ command }) =>
@@ -34,6 +42,34 @@ export const adminMs: AdminCatalogue = {
   "schedule.resumed": ({ name }) => `Jadual "${name}" disambung semula. Slot yang terlepas semasa dijeda tidak dihantar.`,
   "schedule.alreadyPaused": ({ name }) => `Jadual "${name}" memang sudah dijeda.`,
   "schedule.alreadyRunning": ({ name }) => `Jadual "${name}" memang sedang berjalan.`,
+  "schedule.deleted": ({ name, pending }, f) =>
+    `Jadual "${name}" dipadam: ia tidak menghantar apa-apa lagi.${pending === 0 ? "" : ` ${f.number(pending)} ringkasan yang sudah dibarisgilirkan masih akan dihantar.`}`,
+
+  "settings.help": ({ command }) =>
+    [
+      `*Tetapan* (admin sahaja). Cara guna:`,
+      `• \`${command} settings\` — apa yang ditetapkan`,
+      `• \`${command} settings digest-detail full|totals\` — berapa banyak ringkasan saluran setiap pasukan menamakan`,
+      `• \`${command} settings digest-detail full|totals --team "<Pasukan>"\` — untuk saluran satu pasukan; \`inherit\` menggantikan full|totals untuk kembali mengikut tetapan organisasi`,
+      `full: deal yang berubah, berisiko dan terbesar dinamakan, serta jumlah setiap wakil jualan (saluran pengurus). totals: jumlah dan bilangan pasukan sahaja (saluran yang dibaca wakil jualan). Asal: full.`,
+    ].join("\n"),
+  "settings.heading": "Tetapan",
+  "settings.digestDetail": ({ detail, isDefault }) => `${DETAIL_MS[detail]}${isDefault ? " (asal)" : ""}`,
+  "settings.teamDetail": ({ team, detail }) => `${team}: ${detail}`,
+  "settings.noTeamDetails": "Tiada: setiap pasukan mengikut tetapan organisasi",
+  "settings.leaderboard": ({ visibility }) =>
+    `${VISIBILITY_MS[visibility]} (papan pendahulu dalam ringkasan mengikutnya; ringkasan totals tidak menunjukkan jumlah)`,
+  "settings.digestDetailSet": ({ detail, team, unchanged }) =>
+    `${unchanged ? "Memang sudah begitu: " : ""}${team === null ? "Ringkasan saluran pasukan yang tiada tetapan sendiri" : `Ringkasan saluran ${team}`} ${unchanged ? "menunjukkan" : "kini menunjukkan"} ${DETAIL_MS[detail]}${unchanged ? "" : ", mulai ringkasan seterusnya"}.`,
+  "settings.digestDetailInherited": ({ team, detail, unchanged }) =>
+    `${unchanged ? "Memang sudah begitu: " : ""}Ringkasan saluran ${team} ${unchanged ? "mengikut" : "kembali mengikut"} tetapan organisasi: ${DETAIL_MS[detail]}.`,
+  "label.digestDetail": "Perincian ringkasan",
+  "label.teamDigestDetails": "Pasukan dengan tetapan sendiri",
+  "label.leaderboard": "Papan pendahulu",
+  "error.badDigestDetail": ({ value }) =>
+    `"${value}" bukan perincian ringkasan: guna full (deal dinamakan, untuk saluran pengurus) atau totals (jumlah pasukan sahaja, untuk saluran yang dibaca wakil jualan).`,
+  "error.inheritNeedsTeam": ({ command }) => `inherit hanya untuk satu pasukan: \`${command} settings digest-detail inherit --team "<Pasukan>"\`.`,
+  "error.settingsAdminsOnly": "Hanya admin operasi jualan boleh mengubah tetapan.",
 
   "label.kind": "Jenis",
   "label.when": "Bila",
@@ -75,8 +111,9 @@ export const adminMs: AdminCatalogue = {
 
   "usage.unclosedQuote": ({ quote }) => `Tanda petik (${quote}) tidak ditutup; letak tanda petik penutup selepas nama.`,
   "usage.unknownVerb": ({ word, command }) =>
-    `"${word}" bukan tindakan untuk jadual; guna list, add, change, pause atau resume. Lihat \`${command} schedule help\`.`,
-  "usage.unknownTopic": ({ word, command }) => `"${word}" bukan topik admin yang saya kenal; cuba \`${command} schedule list\` atau \`${command} help\`.`,
+    `"${word}" bukan tindakan untuk jadual; guna list, add, change, pause, resume atau delete. Lihat \`${command} schedule help\`.`,
+  "usage.unknownTopic": ({ word, command }) =>
+    `"${word}" bukan topik admin yang saya kenal; cuba \`${command} schedule list\`, \`${command} settings\` atau \`${command} help\`.`,
   "usage.missingKind": ({ command }) => `Nyatakan jenis jadual untuk ditambah, cth. \`${command} schedule add forecast_digest "APAC mingguan" weekly Mon 08:00\`.`,
   "usage.missingName": ({ verb, command }) => `Nyatakan jadual mana untuk di${VERBS[verb] ?? verb}, dalam tanda petik: \`${command} schedule ${verb} "<nama>"\`.`,
   "usage.missingWhen": ({ command }) => `Nyatakan bila ia berjalan selepas nama, cth. weekly Mon 08:00 atau ungkapan cron. Lihat \`${command} schedule help\`.`,
@@ -86,4 +123,6 @@ export const adminMs: AdminCatalogue = {
   "usage.flagNotAllowed": ({ verb, flag }) => `${flag} tidak boleh digunakan dengan ${verb}.`,
   "usage.teamAndAllTeams": "Beri sama ada --team atau --all-teams, bukan kedua-duanya.",
   "usage.extraWords": ({ verb, words }) => `Saya tidak faham "${words}" selepas ${verb}. Letak nama yang ada ruang dalam tanda petik.`,
+  "usage.unknownSetting": ({ word, command }) => `"${word}" bukan tetapan yang saya kenal; tetapan yang ada: digest-detail. Lihat \`${command} settings help\`.`,
+  "usage.missingSettingValue": ({ setting, command }) => `Nyatakan nilai baharu ${setting}, cth. \`${command} settings ${setting} totals\`.`,
 };

@@ -46,7 +46,15 @@ export interface AnswerParams {
   "quota.noQuota": { name: string | null; period: string };
   "quota.zeroQuota": { name: string | null; period: string };
   "quota.ramping": { rampFraction: number; fullQuota: Money };
-  "quota.proRated": { share: number; startDate: string };
+  /** `row` names the quota row (its period label); days are working days. */
+  "quota.proRated": { days: number; rowDays: number; row: string };
+  /** Beside a manager's own quota: Σ of their direct reports' quotas and its share of the manager's (null: own quota 0). */
+  "quota.reportsSum": { name: string | null; sum: Money; share: number | null };
+  "quota.ended": { period: string };
+  "label.teamQuotaOfReports": NoParams;
+  "commission.toDate": { start: string; end: string };
+  "commission.capped": { cap: Money; per: "month" | "quarter" | "half" | "year" | "period" };
+  "coverage.zeroWinRate": NoParams;
   "label.overQuota": NoParams;
   "pace.ahead": { pace: number; expected: Money };
   "pace.behind": { pace: number; expected: Money };
@@ -85,6 +93,24 @@ export interface AnswerParams {
   "leaderboard.empty": { period: string };
 
   "subject.ambiguous": { handle: string; names: readonly string[]; moreCount: number };
+  /** Told to managers and admins only: a rep gets the `forbidden` refusal whether or not the person exists. */
+  "subject.notFound": { handle: string };
+
+  /** Several open deals match a what-if; `shown` are listed (numbered, each with a button), `moreCount` not. */
+  "deal.choose": { query: string; shown: number; moreCount: number };
+  /** The label of the button that answers a deal's what-if. */
+  "button.whatIf": NoParams;
+  /** A what-if button whose value does not read (altered, or from an older version). */
+  "button.invalid": { command: string };
+  /** The deal of a what-if button is no longer open (won, lost or gone since the list was shown). */
+  "whatIf.dealNotOpen": NoParams;
+  "heading.deals.own": { period: string };
+  "heading.deals.person": { name: string; period: string };
+  /** One open deal of `/quota deals`; `account` is null when the deal's name already says it. */
+  "deals.line": { index: number; name: string; account: string | null; amount: Money; closeDate: string; stage: string };
+  "deals.summary": { name: string | null; count: number; total: Money; period: string };
+  "deals.none": { name: string | null; period: string; command: string };
+  "deals.more": { count: number };
 
   "label.closed": NoParams;
   "label.teamCall": NoParams;
@@ -92,7 +118,42 @@ export interface AnswerParams {
   "forecast.call": { commit: Money; bestCase: Money; commitVsQuota: number | null };
   "forecast.noCall": NoParams;
   "forecast.noQuota": NoParams;
-  "forecast.teamLine": { name: string; commit: Money; bestCase: Money; pipeline: Money; callCommit: Money | null };
+  /** One report's line of `/forecast team`: attainment (closed ÷ quota, null without one), figures, and their latest call against their commit (call − commit, minor units). */
+  "forecast.teamLine": {
+    name: string;
+    attainment: number | null;
+    quota: Money | null;
+    commit: Money;
+    bestCase: Money;
+    pipeline: Money;
+    callCommit: Money | null;
+    callVsCommit: Money | null;
+  };
+  "forecast.overdue.title": { count: number; amount: Money; expected: Money };
+  "forecast.overdue.line": { name: string; account: string | null; amount: Money; closeDate: string };
+  "forecast.submit.commitBelowClosed": { period: string; commit: Money; closed: Money };
+  "heading.forecast.history.own": NoParams;
+  "heading.forecast.history.person": { name: string };
+  /** A period's latest call against what closed: error = (commit − closed) ÷ closed, null when nothing closed or the period runs on. */
+  "history.line": {
+    period: string;
+    commit: Money;
+    bestCase: Money;
+    closed: Money;
+    ended: boolean;
+    error: number | null;
+    errorAmount: Money;
+    calls: number;
+  };
+  "history.none": { name: string | null; command: string };
+  "history.summary": { periods: number; meanAbsoluteError: number | null; bias: number | null; bestCaseCovered: number };
+  /** `/forecast method`, written from the model that answered (see WinRateModel). */
+  "method.model": { asOf: string; horizonDays: number; observations: number; wins: number; priorStrength: number };
+  "method.crmOnly": { asOf: string; horizonDays: number };
+  "method.rateLine": { level: "category" | "stage"; name: string; wins: number; observations: number };
+  "method.rateTitle": { horizonDays: number };
+  "method.accuracy": { quarters: number; meanAbsoluteError: number; bias: number };
+  "method.notScored": { earliest: string | null; latest: string | null };
   "forecast.managersOnly": { command: string };
   "change.since": { date: string; currency: string; delta: ChangeFigures };
   "change.noSnapshot": NoParams;
@@ -105,7 +166,7 @@ export interface AnswerParams {
   "forecast.submit.notSeller": NoParams;
   "forecast.submit.periodEnded": { period: string };
   "forecast.submit.previous": { commit: Money; bestCase: Money; submittedAt: string; timeZone: string };
-  "method.quarterLine": { period: string; projected: Money; actual: Money; error: number | null };
+  "method.quarterLine": { period: string; projected: Money; actual: Money; error: number | null; overdueDeals: number };
   "method.asOf": { days: number };
 }
 

@@ -33,11 +33,23 @@ export const answersMs: AnswerCatalogue = {
   "quota.noQuota": ({ name, period }) =>
     `${name === null ? "Anda" : name} belum ada kuota untuk ${period}, jadi tiada pencapaian atau komisen untuk ditunjukkan. Kuota ditetapkan oleh admin sales ops.`,
   "quota.zeroQuota": ({ name, period }) =>
-    `Tiada kuota untuk ${name === null ? "anda" : name} dalam ${period} (tarikh mula selepas tempoh itu), jadi tiada pencapaian atau komisen untuk ditunjukkan.`,
+    `Tiada kuota untuk ${name === null ? "anda" : name} dalam ${period} (kuotanya ditetapkan pada 0 %), jadi tiada pencapaian atau komisen untuk ditunjukkan.`,
   "quota.ramping": ({ rampFraction, fullQuota }, f) =>
     `Dalam tempoh ramp: ${f.percent(rampFraction)} daripada kuota penuh (${f.money(fullQuota.minor, fullQuota.currency)}).`,
-  "quota.proRated": ({ share, startDate }, f) =>
-    `Kuota prorata: mula pada ${f.date(startDate)}, jadi ${f.percent(share)} hari bekerja tempoh ini dikira.`,
+  "quota.proRated": ({ days, rowDays, row }, f) =>
+    `Prorata: ${f.number(days)} daripada ${f.number(rowDays)} hari bekerja kuota ${row}.`,
+  "quota.reportsSum": ({ name, sum, share }, f) =>
+    `Jumlah kuota orang bawahan ${name === null ? "anda" : name} ialah ${f.money(sum.minor, sum.currency)}${
+      share === null ? "" : `: ${f.percent(share)} daripada angka ${name === null ? "anda" : "mereka"}`
+    }.`,
+  "quota.ended": ({ period }) => `${period} sudah tamat: ini angka muktamad.`,
+  "label.teamQuotaOfReports": "Kuota pasukan (jumlah kuota orang bawahan)",
+  "commission.toDate": ({ start, end }, f) => `Komisen yang ditunjukkan ialah setakat ini bagi tempoh pelan (${f.date(start)} – ${f.date(end)}).`,
+  "commission.capped": ({ cap, per }, f) =>
+    `Dihadkan pada ${f.money(cap.minor, cap.currency)} setiap ${
+      { month: "bulan", quarter: "suku tahun", half: "setengah tahun", year: "tahun", period: "tempoh pelan" }[per]
+    } (had bayaran pelan).`,
+  "coverage.zeroWinRate": (_params, f) => `Tiada liputan yang cukup pada kadar menang setakat ini (${f.percent(0)} dalam empat suku lepas)`,
   "label.overQuota": "Melebihi kuota",
   "pace.ahead": ({ pace, expected }, f) =>
     `Mendahului — ${f.percent(pace)} daripada kadar (dijangka ${f.money(expected.minor, expected.currency)} setakat hari ini)`,
@@ -88,6 +100,23 @@ export const answersMs: AnswerCatalogue = {
       ...(moreCount > 0 ? [`…dan ${f.number(moreCount)} lagi`] : []),
       "Tanya semula dengan nama e-mel mereka, contohnya @maria.tan, atau mention mereka.",
     ].join("\n"),
+  "subject.notFound": ({ handle }) =>
+    `Tiada sesiapa bernama “@${handle}” dalam organisasi anda. Semak ejaannya, tanya dengan nama e-mel mereka (contohnya @maria.tan), atau mention mereka.`,
+
+  "deal.choose": ({ query, shown, moreCount }, f) =>
+    `${f.number(shown + moreCount)} deal terbuka sepadan dengan “${query}” — pilih satu dengan butangnya, atau tanya semula dengan nama penuh deal itu:`,
+  "button.whatIf": "Kalau deal ini ditutup?",
+  "button.invalid": ({ command }) => `Butang itu tidak lagi berfungsi. Tanya semula dengan \`${command} deal\`.`,
+  "whatIf.dealNotOpen": "Deal itu tidak lagi terbuka (sudah dimenangi, kalah atau dibuang sejak senarai itu dipaparkan), jadi tiada apa untuk dikira.",
+  "heading.deals.own": ({ period }) => `Deal terbuka anda — ${period}`,
+  "heading.deals.person": ({ name, period }) => `Deal terbuka ${name} — ${period}`,
+  "deals.line": ({ index, name, account, amount, closeDate, stage }, f) =>
+    `${f.number(index)}. *${name}*${account ? ` (${account})` : ""} · ${f.money(amount.minor, amount.currency)} · ${stage} · dijangka tutup ${f.date(closeDate)}`,
+  "deals.summary": ({ name, count, total, period }, f) =>
+    `${name ?? "Anda"} ada ${f.number(count)} deal terbuka yang dijangka ditutup dalam ${period}, berjumlah ${f.money(total.minor, total.currency)}.`,
+  "deals.none": ({ name, period, command }) =>
+    `${name ?? "Anda"} tiada deal terbuka yang dijangka ditutup dalam ${period}.${name === null ? ` Untuk melihat deal orang bawahan anda: \`${command} deal @nama\`.` : ""}`,
+  "deals.more": ({ count }, f) => `…dan ${f.number(count)} deal lagi yang lebih kecil; tanya “kalau saya tutup <deal>” untuk salah satu daripadanya.`,
 
   "label.closed": "Dimenangi",
   "label.call": "Ramalan",
@@ -98,10 +127,66 @@ export const answersMs: AnswerCatalogue = {
     }`,
   "forecast.noCall": "Belum ada ramalan dihantar",
   "forecast.noQuota": "Tiada kuota",
-  "forecast.teamLine": ({ name, commit, bestCase, pipeline, callCommit }, f) =>
-    `${name} — komit ${f.compactMoney(commit.minor, commit.currency)} · best ${f.compactMoney(bestCase.minor, bestCase.currency)} · pipeline ${f.compactMoney(pipeline.minor, pipeline.currency)} · ${
-      callCommit === null ? "tiada ramalan" : `ramalan ${f.compactMoney(callCommit.minor, callCommit.currency)}`
-    }`,
+  "forecast.teamLine": ({ name, attainment, quota, commit, bestCase, pipeline, callCommit, callVsCommit }, f) => {
+    const c = (m: { minor: number; currency: string }): string => f.compactMoney(m.minor, m.currency);
+    const standing = quota === null || attainment === null ? "tiada kuota" : `${f.percent(attainment)} daripada ${c(quota)}`;
+    const call =
+      callCommit === null || callVsCommit === null
+        ? "tiada ramalan"
+        : `ramalan ${c(callCommit)} (${
+            callVsCommit.minor === 0
+              ? "= komit"
+              : callVsCommit.minor > 0
+                ? `${c(callVsCommit)} melebihi komit`
+                : `${c({ minor: -callVsCommit.minor, currency: callVsCommit.currency })} di bawah komit`
+          })`;
+    return `${name} — ${standing} · komit ${c(commit)} · best ${c(bestCase)} · pipeline ${c(pipeline)} · ${call}`;
+  },
+  "forecast.overdue.title": ({ count, amount, expected }, f) =>
+    `Tertunggak: ${f.number(count)} deal terbuka (${f.money(amount.minor, amount.currency)}) sepatutnya ditutup sebelum tempoh ini dan masih terbuka; unjuran mengira ${f.money(expected.minor, expected.currency)} daripadanya`,
+  "forecast.overdue.line": ({ name, account, amount, closeDate }, f) =>
+    `${name}${account ? ` (${account})` : ""} · ${f.money(amount.minor, amount.currency)} · sepatutnya ditutup ${f.date(closeDate)}`,
+  "forecast.submit.commitBelowClosed": ({ period, commit, closed }, f) =>
+    `Komit anda (${f.money(commit.minor, commit.currency)}) lebih rendah daripada jualan yang sudah dimenangi dalam ${period} (${f.money(closed.minor, closed.currency)}) — komit termasuk apa yang sudah dimenangi. Tiada apa-apa dihantar.`,
+  "heading.forecast.history.own": "Ramalan anda berbanding jualan dimenangi",
+  "heading.forecast.history.person": ({ name }) => `${name} — ramalan berbanding jualan dimenangi`,
+  "history.line": ({ period, commit, bestCase, closed, ended, error, errorAmount, calls }, f) => {
+    const c = (m: { minor: number; currency: string }): string => f.money(m.minor, m.currency);
+    const callsText = `${f.number(calls)} ramalan`;
+    if (!ended) return `${period} (sedang berjalan, ${callsText}): komit ${c(commit)} · best case ${c(bestCase)} — ${c(closed)} dimenangi setakat ini`;
+    const off =
+      error === null
+        ? `komit meleset ${c(errorAmount)}`
+        : errorAmount.minor === 0
+          ? "komit tepat"
+          : `komit ${errorAmount.minor > 0 ? "terlebih" : "terkurang"} ${c({ minor: Math.abs(errorAmount.minor), currency: errorAmount.currency })} (${f.percent(error, { signed: true })})`;
+    return `${period} (${callsText}): komit ${c(commit)} · best case ${c(bestCase)} — ${c(closed)} dimenangi: ${off}`;
+  },
+  "history.none": ({ name, command }) =>
+    name === null
+      ? `Anda belum menghantar sebarang ramalan — \`${command} hantar komit 120k terbaik 150k\` menghantarnya.`
+      : `${name} belum menghantar sebarang ramalan.`,
+  "history.summary": ({ periods, meanAbsoluteError, bias, bestCaseCovered }, f) =>
+    meanAbsoluteError === null || bias === null
+      ? "Belum ada tempoh yang tamat dengan jualan dimenangi untuk menilai ramalan."
+      : `Dalam ${f.number(periods)} tempoh yang sudah tamat, komit terakhir meleset ${f.percent(meanAbsoluteError)} secara purata (${
+          Math.abs(bias) < 0.005 ? "tanpa cenderung terlebih atau terkurang" : bias > 0 ? `cenderung terlebih ${f.percent(bias)}` : `cenderung terkurang ${f.percent(-bias)}`
+        }); jualan dimenangi jatuh antara komit dan best case sebanyak ${f.number(bestCaseCovered)} kali.`,
+  "method.model": ({ asOf, horizonDays, observations, wins, priorStrength }, f) =>
+    `Unjuran ialah jualan yang sudah dimenangi dalam tempoh itu, ditambah setiap deal terbuka yang masih dikira (dijangka tutup sebelum tempoh berakhir, termasuk yang tertunggak, kecuali Omitted) didarab dengan bahagian deal terbuka di peringkat yang sama, dengan baki ${f.number(horizonDays)} hari, yang dimenangi dalam ${f.number(horizonDays)} hari. Bahagian ini dipelajari daripada snapshot pipeline mingguan organisasi ini sehingga ${f.date(asOf)}, semua deal bersama: ${f.number(observations)} deal sedemikian, ${f.number(wins)} dimenangi (${f.percent(observations === 0 ? 0 : wins / observations)}). Peringkat yang jarang dilihat bersandar pada kategori ramalannya, dan kategori pada bahagian keseluruhan, seolah-olah ${f.number(priorStrength)} deal lagi pada bahagian yang lebih luas telah dilihat; kebarangkalian CRM hanya digunakan selagi tiada sejarah langsung.`,
+  "method.crmOnly": ({ asOf, horizonDays }, f) =>
+    `Unjuran ialah jualan yang sudah dimenangi dalam tempoh itu, ditambah setiap deal terbuka yang masih dikira (dijangka tutup sebelum tempoh berakhir, termasuk yang tertunggak, kecuali Omitted) didarab dengan kebarangkalian CRM: belum ada deal terbuka dalam snapshot sehingga ${f.date(asOf)} yang tempoh ${f.number(horizonDays)} harinya sudah berlalu, jadi belum ada sejarah organisasi ini untuk dipelajari.`,
+  "method.rateTitle": ({ horizonDays }, f) => `Dimenangi dalam ${f.number(horizonDays)} hari, seperti dalam snapshot:`,
+  "method.rateLine": ({ level, name, wins, observations }, f) =>
+    `${level === "category" ? `Kategori ${name}` : name}: ${f.number(wins)} daripada ${f.number(observations)} (${f.percent(observations === 0 ? 0 : wins / observations)})`,
+  "method.accuracy": ({ quarters, meanAbsoluteError, bias }, f) =>
+    `Apabila diulang dalam ${quarters === 1 ? "suku lepas" : `${f.number(quarters)} suku yang lalu`}, unjuran ini meleset ${f.percent(meanAbsoluteError)} secara purata, ${
+      Math.abs(bias) < 0.005 ? "tanpa cenderung terlebih atau terkurang anggar" : bias > 0 ? `dan cenderung terlebih anggar sebanyak ${f.percent(bias)}` : `dan cenderung terkurang anggar sebanyak ${f.percent(-bias)}`
+    }.`,
+  "method.notScored": ({ earliest, latest }, f) =>
+    earliest === null || latest === null
+      ? "Belum ada snapshot pipeline, jadi tiada suku lepas yang boleh diulang untuk menilai ketepatannya."
+      : `Belum ada suku lepas yang boleh diulang: snapshot bermula ${f.date(earliest)} hingga ${f.date(latest)}, dan suatu suku hanya diulang apabila ada snapshot pada hari yang sama dalam suku itu seperti hari ini dan suku itu sudah tamat.`,
   "forecast.managersOnly": ({ command }) =>
     `Ramalan pasukan untuk pengurus sahaja — \`${command}\` menunjukkan angka anda sendiri, dan \`${command} hantar commit 120k best 150k\` menghantar ramalan anda.`,
   "change.since": ({ date, currency, delta }, f) =>
@@ -120,9 +205,9 @@ export const answersMs: AnswerCatalogue = {
     `${period} sudah berakhir — ramalan boleh dihantar untuk tempoh semasa atau akan datang.`,
   "forecast.submit.previous": ({ commit, bestCase, submittedAt, timeZone }, f) =>
     `Ramalan anda sebelum ini: komit ${f.money(commit.minor, commit.currency)} · best case ${f.money(bestCase.minor, bestCase.currency)} (${f.date(submittedAt, { timeZone })}); ia kekal dalam sejarah.`,
-  "method.quarterLine": ({ period, projected, actual, error }, f) =>
+  "method.quarterLine": ({ period, projected, actual, error, overdueDeals }, f) =>
     `${period}: unjuran ${f.compactMoney(projected.minor, projected.currency)}, dimenangi ${f.compactMoney(actual.minor, actual.currency)}${
       error === null ? "" : ` (${f.percent(error, { signed: true })})`
-    }`,
+    }${overdueDeals === 0 ? "" : ` · ${f.number(overdueDeals)} deal tertunggak dikira`}`,
   "method.asOf": ({ days }, f) => `Setiap suku lepas diulang pada hari ke-${f.number(days + 1)}, titik yang sama dalam suku seperti hari ini.`,
 };

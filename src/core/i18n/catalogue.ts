@@ -68,7 +68,6 @@ export interface MessageParams {
    * actual result (0.08 = 8%); `bias` positive when projections ran high. Without history
    * (`quartersMeasured` 0) only the method is explained.
    */
-  "forecast.method": { quartersMeasured: number; meanAbsoluteError?: number; bias?: number };
 
   "deal.notFound": { query: string };
   /** `names` are the matches to show; `moreCount` how many more were not listed. */

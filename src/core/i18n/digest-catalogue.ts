@@ -5,6 +5,7 @@
  * missing from English or Malay fails to compile. Money is integer minor units plus an ISO 4217
  * code; fractions are 0.45 for 45 %; dates are ISO `YYYY-MM-DD`, instants full ISO strings (UTC).
  */
+import type { ScheduleCadence } from "../schedules/schedule-spec.js";
 import type { Formatters } from "./format.js";
 
 type NoParams = Record<never, never>;
@@ -13,8 +14,27 @@ type Money = { minor: number; currency: string };
 /** The kinds of change the digest names deals under, in the order it shows them. */
 export type DigestChangeKind = "won" | "lost" | "pushed" | "pulledIn" | "new" | "amount" | "stage";
 
+/** How often the digest goes out (its schedule's recurrence), or `onRequest` for `/forecast digest`. */
+export type DigestCadence = ScheduleCadence | { kind: "onRequest" };
+
 export interface DigestParams {
-  heading: { team: string; period: string };
+  heading: { team: string; period: string; cadence: DigestCadence };
+  /**
+   * What "what moved" compares with. `schedule` is the schedule's description (null on request:
+   * then the comparison is last week's snapshot); `previousDigest` the date of the previous slot;
+   * `snapshotDate` the snapshot actually compared with (null when there is none yet);
+   * `firstDigest` when that previous slot came before the schedule (or its timing) began, so no
+   * digest of it went out then.
+   */
+  baseline: { schedule: string | null; previousDigest: string | null; snapshotDate: string | null; firstDigest: boolean };
+  /** No snapshot on or before the previous slot's date: nothing to compare with. */
+  "changes.noBaseline": { previousDigest: string };
+  /** A `totals` digest: how many deals moved, by kind, without naming them (kinds with none left out). */
+  "changes.counts": { counts: ReadonlyArray<{ kind: DigestChangeKind; count: number }> };
+  /** A `totals` digest: how many open deals of the quarter are at risk, without naming them. */
+  "risk.count": { count: number; idleDays: number; stuckDays: number };
+  /** A `totals` digest says that it names no deal and no rep's amount, and why. */
+  "detail.totals": NoParams;
   /** One line for notifications: commit and closed against quota (attainment a fraction). */
   summary: { team: string; period: string; commit: Money; closed: Money; attainment: number | null };
   /** `dueAt` the UTC instant it was due, shown in `timeZone`; `agoMs` how late it is. */
@@ -62,6 +82,10 @@ export interface DigestParams {
   "request.whichTeam": { names: readonly string[]; moreCount: number; command: string };
   "request.noTeamNamed": { text: string; command: string };
   "request.private": NoParams;
+  /** Said instead of `request.private` when the chart is being sent to the asker's DM. */
+  "request.chartComing": NoParams;
+  /** The message that carries a `/forecast digest`'s chart to the asker's DM. */
+  "request.chart": { team: string; period: string; asOf: string };
 }
 
 export type DigestKey = keyof DigestParams;

@@ -1,4 +1,4 @@
-import type { DigestCatalogue, DigestChangeKind } from "./digest-catalogue.js";
+import type { DigestCadence, DigestCatalogue, DigestChangeKind } from "./digest-catalogue.js";
 import type { Formatters } from "./format.js";
 import { intlTag } from "./locale.js";
 import { signedCompact } from "./answer-messages-en.js";
@@ -7,7 +7,7 @@ import { signedCompact } from "./answer-messages-en.js";
 export function dueParts(dueAt: string, timeZone: string, f: Formatters): { time: string; weekday: string } {
   const instant = new Date(dueAt);
   const tag = intlTag(f.locale);
-  const time = new Intl.DateTimeFormat(tag, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(instant);
+  const time = f.time(instant, { timeZone });
   const weekday = new Intl.DateTimeFormat(tag, { weekday: "long", timeZone }).format(instant);
   return { time, weekday };
 }
@@ -33,8 +33,60 @@ const KIND_TITLES: Record<DigestChangeKind, string> = {
 
 const m = (money: { minor: number; currency: string }, f: Formatters): string => f.compactMoney(money.minor, money.currency);
 
+/** "Weekly forecast", "Forecast every 3 weeks", "Forecast digest": the heading's first words. */
+function cadenceTitle(cadence: DigestCadence, f: Formatters): string {
+  switch (cadence.kind) {
+    case "daily":
+    case "weekdays":
+      return "Daily forecast";
+    case "weekly":
+      return "Weekly forecast";
+    case "everyWeeks":
+      return cadence.weeks === 2 ? "Fortnightly forecast" : `Forecast every ${f.number(cadence.weeks)} weeks`;
+    case "monthly":
+      return "Monthly forecast";
+    case "quarterly":
+      return "Quarterly forecast";
+    case "custom":
+    case "onRequest":
+      return "Forecast digest";
+  }
+}
+
+const COUNT_WORDS: Record<DigestChangeKind, string> = {
+  won: "won",
+  lost: "lost",
+  pushed: "pushed out of the quarter",
+  pulledIn: "pulled into the quarter",
+  new: "new",
+  amount: "resized",
+  stage: "moved to another stage",
+};
+
 export const digestEn: DigestCatalogue = {
-  heading: ({ team, period }) => `Weekly forecast — ${team} — ${period}`,
+  heading: ({ team, period, cadence }, f) => `${cadenceTitle(cadence, f)} — ${team} — ${period}`,
+  baseline: ({ schedule, previousDigest, snapshotDate, firstDigest }, f) => {
+    if (schedule === null) return snapshotDate === null ? "" : `What moved is counted since last week's pipeline snapshot (${f.date(snapshotDate)}).`;
+    const slot = firstDigest ? "its previous slot, before this schedule began" : "the previous digest";
+    const since =
+      previousDigest === null || snapshotDate === null
+        ? "nothing to compare with yet"
+        : snapshotDate === previousDigest && !firstDigest
+          ? `what moved is counted since the previous digest (${f.date(previousDigest)})`
+          : `what moved is counted since the pipeline snapshot of ${f.date(snapshotDate)}, the newest at ${slot} (${f.date(previousDigest)})`;
+    return `${schedule} · ${firstDigest ? "the first digest of this schedule: " : ""}${since}.`;
+  },
+  "changes.noBaseline": ({ previousDigest }, f) =>
+    `No pipeline snapshot from on or before the previous digest (${f.date(previousDigest)}) yet, so there is no change to show.`,
+  "changes.counts": ({ counts }, f) =>
+    counts.length === 0
+      ? "No deal was won, lost, pushed out, pulled in, added, resized or moved to another stage."
+      : `*Deals that moved:* ${counts.map(({ kind, count }) => `${f.number(count)} ${COUNT_WORDS[kind]}`).join(" · ")}`,
+  "risk.count": ({ count, idleDays, stuckDays }, f) =>
+    count === 0
+      ? `No deal at risk: none past its close date, none without activity for ${f.number(idleDays)} days, none stuck in a stage.`
+      : `*At risk:* ${f.number(count)} open ${count === 1 ? "deal" : "deals"} of the quarter past the close date, without activity for ${f.number(idleDays)} days or in one stage for ${f.number(stuckDays)} days.`,
+  "detail.totals": "Team totals only: this channel's digest names no deal and no one's amounts. Managers see the deals with `/forecast digest`.",
   summary: ({ team, period, commit, closed, attainment }, f) =>
     `${team}, ${period}: commit ${m(commit, f)}, closed ${m(closed, f)}${attainment === null ? "" : ` (${f.percent(attainment)} of quota)`}`,
   late: ({ dueAt, timeZone, agoMs }, f) => {
@@ -89,5 +141,7 @@ export const digestEn: DigestCatalogue = {
     ].join("\n"),
   "request.noTeamNamed": ({ text, command }) =>
     `I can't find a team matching “${text}” among the teams you can see. \`${command} digest\` lists them.`,
-  "request.private": "Only you can see this digest. The chart of the trend goes with the weekly post in the team's channel.",
+  "request.private": "Only you can see this digest.",
+  "request.chartComing": "Only you can see this digest. Its chart of the trend is on its way to your direct messages with me.",
+  "request.chart": ({ team, period, asOf }, f) => `The chart of the forecast digest you asked for: ${team} — ${period}, as of ${f.date(asOf)}.`,
 };

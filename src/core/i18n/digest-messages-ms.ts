@@ -1,4 +1,4 @@
-import type { DigestCatalogue, DigestChangeKind } from "./digest-catalogue.js";
+import type { DigestCadence, DigestCatalogue, DigestChangeKind } from "./digest-catalogue.js";
 import type { Formatters } from "./format.js";
 import { signedCompact } from "./answer-messages-en.js";
 import { dueParts, lateness } from "./digest-messages-en.js";
@@ -15,8 +15,59 @@ const KIND_TITLES: Record<DigestChangeKind, string> = {
 
 const m = (money: { minor: number; currency: string }, f: Formatters): string => f.compactMoney(money.minor, money.currency);
 
+function cadenceTitle(cadence: DigestCadence, f: Formatters): string {
+  switch (cadence.kind) {
+    case "daily":
+    case "weekdays":
+      return "Ramalan harian";
+    case "weekly":
+      return "Ramalan mingguan";
+    case "everyWeeks":
+      return cadence.weeks === 2 ? "Ramalan dua minggu sekali" : `Ramalan setiap ${f.number(cadence.weeks)} minggu`;
+    case "monthly":
+      return "Ramalan bulanan";
+    case "quarterly":
+      return "Ramalan suku tahunan";
+    case "custom":
+    case "onRequest":
+      return "Ringkasan ramalan";
+  }
+}
+
+const COUNT_WORDS: Record<DigestChangeKind, string> = {
+  won: "dimenangi",
+  lost: "kalah",
+  pushed: "ditolak keluar dari suku ini",
+  pulledIn: "ditarik masuk ke suku ini",
+  new: "baharu",
+  amount: "berubah jumlah",
+  stage: "bertukar peringkat",
+};
+
 export const digestMs: DigestCatalogue = {
-  heading: ({ team, period }) => `Ramalan mingguan — ${team} — ${period}`,
+  heading: ({ team, period, cadence }, f) => `${cadenceTitle(cadence, f)} — ${team} — ${period}`,
+  baseline: ({ schedule, previousDigest, snapshotDate, firstDigest }, f) => {
+    if (schedule === null) return snapshotDate === null ? "" : `Perubahan dikira sejak snapshot pipeline minggu lalu (${f.date(snapshotDate)}).`;
+    const slot = firstDigest ? "slot sebelumnya, sebelum jadual ini bermula" : "ringkasan sebelumnya";
+    const since =
+      previousDigest === null || snapshotDate === null
+        ? "belum ada apa-apa untuk dibandingkan"
+        : snapshotDate === previousDigest && !firstDigest
+          ? `perubahan dikira sejak ringkasan sebelumnya (${f.date(previousDigest)})`
+          : `perubahan dikira sejak snapshot pipeline ${f.date(snapshotDate)}, yang terbaharu pada ${slot} (${f.date(previousDigest)})`;
+    return `${schedule} · ${firstDigest ? "ringkasan pertama jadual ini: " : ""}${since}.`;
+  },
+  "changes.noBaseline": ({ previousDigest }, f) =>
+    `Belum ada snapshot pipeline pada atau sebelum ringkasan sebelumnya (${f.date(previousDigest)}), jadi tiada perubahan untuk ditunjukkan.`,
+  "changes.counts": ({ counts }, f) =>
+    counts.length === 0
+      ? "Tiada deal yang dimenangi, kalah, ditolak keluar, ditarik masuk, baharu, berubah jumlah atau bertukar peringkat."
+      : `*Deal yang berubah:* ${counts.map(({ kind, count }) => `${f.number(count)} ${COUNT_WORDS[kind]}`).join(" · ")}`,
+  "risk.count": ({ count, idleDays, stuckDays }, f) =>
+    count === 0
+      ? `Tiada deal berisiko: tiada yang melepasi tarikh tutup, tiada yang tanpa aktiviti selama ${f.number(idleDays)} hari, tiada yang tersangkut di satu peringkat.`
+      : `*Berisiko:* ${f.number(count)} deal terbuka suku ini melepasi tarikh tutup, tanpa aktiviti selama ${f.number(idleDays)} hari atau di peringkat yang sama selama ${f.number(stuckDays)} hari.`,
+  "detail.totals": "Jumlah pasukan sahaja: ringkasan saluran ini tidak menamakan deal dan tidak menunjukkan jumlah sesiapa. Pengurus boleh melihat deal dengan `/forecast digest`.",
   summary: ({ team, period, commit, closed, attainment }, f) =>
     `${team}, ${period}: komit ${m(commit, f)}, dimenangi ${m(closed, f)}${attainment === null ? "" : ` (${f.percent(attainment)} kuota)`}`,
   late: ({ dueAt, timeZone, agoMs }, f) => {
@@ -74,5 +125,7 @@ export const digestMs: DigestCatalogue = {
     ].join("\n"),
   "request.noTeamNamed": ({ text, command }) =>
     `Saya tak jumpa pasukan yang sepadan dengan “${text}” antara pasukan yang anda boleh lihat. \`${command} ringkasan\` menyenaraikannya.`,
-  "request.private": "Hanya anda yang boleh lihat ringkasan ini. Carta trend disertakan bersama hantaran mingguan di saluran pasukan.",
+  "request.private": "Hanya anda yang boleh lihat ringkasan ini.",
+  "request.chartComing": "Hanya anda yang boleh lihat ringkasan ini. Carta trendnya sedang dihantar ke mesej terus anda dengan saya.",
+  "request.chart": ({ team, period, asOf }, f) => `Carta ringkasan ramalan yang anda minta: ${team} — ${period}, setakat ${f.date(asOf)}.`,
 };

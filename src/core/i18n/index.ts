@@ -7,13 +7,14 @@ export {
   currencyExponent,
   formatCompactMoney,
   formatDate,
+  formatDateTime,
   formatList,
   formatMoney,
   formatNumber,
   formatPercent,
+  formatTime,
   formattersFor,
   type Formatters,
-  type MoneyFormatOptions,
 } from "./format.js";
 export { intlTag, isLocale, LOCALES, resolveLocale, type Locale } from "./locale.js";
 export { catalogues, moreLabel, t } from "./messages.js";

@@ -8,6 +8,7 @@ const quotaExamples = (command: string): string =>
     `• \`${command} team\` — your team's attainment`,
     `• \`${command} what if 50k\` — what closing that amount does to attainment and commission`,
     `• \`${command} what if I close Acme renewal\` — the same for a deal in your pipeline`,
+    `• \`${command} deals\` — your open deals this quarter, each with a what-if button`,
     `• \`${command} how much to 100%\` — what you still need to close`,
     `• \`${command} next tier\` — how far you are from the next commission tier`,
     `• \`${command} leaderboard\` — where everyone stands`,
@@ -17,9 +18,11 @@ const forecastExamples = (command: string): string =>
   [
     `• \`${command}\` — your commit, best case, pipeline and projection this quarter`,
     `• \`${command} Q1\`, \`${command} next quarter\` — another period`,
-    `• \`${command} team\` — your team's numbers (managers)`,
+    `• \`${command} team\` — your team's numbers, each report's attainment and call against their commit (managers)`,
     `• \`${command} @maria\` — someone in your team (managers)`,
     `• \`${command} submit commit 120k best 150k\` — put in your call for the quarter`,
+    `• \`${command} deals\` — your open deals this quarter, each with a what-if button`,
+    `• \`${command} history\` — your calls over time against what closed`,
     `• \`${command} method\` — how the projection is made and how accurate it has been`,
     `• \`${command} digest\` — this week's forecast digest`,
   ].join("\n");
@@ -93,21 +96,6 @@ export const en: Catalogue = {
     `Tell me your commit (and best case if you like), e.g. \`${command} submit commit 120k best 150k\`.`,
   "forecast.submit.bestBelowCommit": ({ commitText, bestCaseText }) =>
     `Best case (${bestCaseText}) can't be lower than commit (${commitText}). Nothing was submitted.`,
-  "forecast.method": ({ quartersMeasured, meanAbsoluteError, bias }, f) => {
-    const method =
-      "The projection is what has closed won so far in the period, plus each open deal due by the period's end weighted by how often deals in the same stage, with as long to go, have won in your own history (the CRM probability until there is history).";
-    if (quartersMeasured <= 0 || meanAbsoluteError === undefined) {
-      return `${method} There isn't enough history yet to say how accurate it is.`;
-    }
-    const quarters = quartersMeasured === 1 ? "quarter" : `${f.number(quartersMeasured)} quarters`;
-    const direction =
-      bias === undefined || Math.abs(bias) < 0.005
-        ? "with no lean either way"
-        : bias > 0
-          ? `running ${f.percent(bias)} high on balance`
-          : `running ${f.percent(-bias)} low on balance`;
-    return `${method} Over the last ${quarters} it was off by ${f.percent(meanAbsoluteError)} on average, ${direction}.`;
-  },
 
   "deal.notFound": ({ query }) => `I couldn't find an open deal matching “${query}” in your pipeline.`,
   "deal.ambiguous": ({ query, names, moreCount }, f) =>

@@ -8,6 +8,7 @@ const quotaExamples = (command: string): string =>
     `• \`${command} pasukan\` — pencapaian pasukan anda`,
     `• \`${command} kalau saya tutup 50k\` — kesan jumlah itu pada pencapaian dan komisen anda`,
     `• \`${command} kalau saya tutup Acme renewal\` — sama, untuk deal dalam pipeline anda`,
+    `• \`${command} deal saya\` — deal terbuka anda suku ini, setiap satu dengan butang "kalau ditutup"`,
     `• \`${command} berapa lagi untuk capai kuota\` — berapa lagi yang perlu ditutup`,
     `• \`${command} tier seterusnya\` — berapa jauh lagi ke tier komisen seterusnya`,
     `• \`${command} kedudukan\` — kedudukan semua orang`,
@@ -17,9 +18,11 @@ const forecastExamples = (command: string): string =>
   [
     `• \`${command}\` — komit, best case, pipeline dan unjuran anda untuk suku ini`,
     `• \`${command} Q1\`, \`${command} suku depan\` — tempoh lain`,
-    `• \`${command} pasukan\` — angka pasukan anda (untuk pengurus)`,
+    `• \`${command} pasukan\` — angka pasukan anda, pencapaian dan ramalan setiap orang bawahan berbanding komitnya (untuk pengurus)`,
     `• \`${command} @maria\` — ahli pasukan anda (untuk pengurus)`,
     `• \`${command} hantar commit 120k best 150k\` — hantar ramalan anda untuk suku ini`,
+    `• \`${command} deal saya\` — deal terbuka anda suku ini, setiap satu dengan butang "kalau ditutup"`,
+    `• \`${command} sejarah\` — ramalan anda dari semasa ke semasa berbanding jualan dimenangi`,
     `• \`${command} kaedah\` — cara unjuran dikira dan sejauh mana ia tepat`,
     `• \`${command} ringkasan\` — ringkasan ramalan minggu ini`,
   ].join("\n");
@@ -94,21 +97,6 @@ export const ms: Catalogue = {
     `Beritahu saya komit anda (dan best case kalau ada), contohnya \`${command} hantar commit 120k best 150k\`.`,
   "forecast.submit.bestBelowCommit": ({ commitText, bestCaseText }) =>
     `Best case (${bestCaseText}) tidak boleh lebih rendah daripada komit (${commitText}). Tiada apa-apa yang dihantar.`,
-  "forecast.method": ({ quartersMeasured, meanAbsoluteError, bias }, f) => {
-    const method =
-      "Unjuran ialah jualan yang sudah dimenangi dalam tempoh itu, ditambah setiap deal terbuka yang dijangka tutup sebelum tempoh berakhir, ditimbang mengikut kekerapan deal di peringkat yang sama, dengan baki masa yang sama, berjaya dimenangi dalam sejarah syarikat anda sendiri (kebarangkalian CRM digunakan selagi sejarah belum ada).";
-    if (quartersMeasured <= 0 || meanAbsoluteError === undefined) {
-      return `${method} Sejarah belum cukup untuk menilai ketepatannya.`;
-    }
-    const quarters = quartersMeasured === 1 ? "suku lepas" : `${f.number(quartersMeasured)} suku yang lalu`;
-    const direction =
-      bias === undefined || Math.abs(bias) < 0.005
-        ? "tanpa cenderung terlebih atau terkurang anggar"
-        : bias > 0
-          ? `dan cenderung terlebih anggar sebanyak ${f.percent(bias)}`
-          : `dan cenderung terkurang anggar sebanyak ${f.percent(-bias)}`;
-    return `${method} Dalam ${quarters}, unjuran ini meleset ${f.percent(meanAbsoluteError)} secara purata, ${direction}.`;
-  },
 
   "deal.notFound": ({ query }) => `Saya tak jumpa deal terbuka yang sepadan dengan “${query}” dalam pipeline anda.`,
   "deal.ambiguous": ({ query, names, moreCount }, f) =>

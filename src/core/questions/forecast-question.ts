@@ -6,7 +6,7 @@ import type { PeriodSpec } from "../period-spec.js";
 import type { Locale } from "../i18n/locale.js";
 import { compareAmounts, looksLikeAmount, readAmount, type AmountReading, type AmountRejection } from "./parse-amount.js";
 import { extractPeriod } from "./parse-period.js";
-import { canonicalPhrase, isHelp, truncate, withoutFiller } from "./question-grammar.js";
+import { canonicalPhrase, isDealsList, isHelp, periodBesideCommandWord, truncate, withoutFiller } from "./question-grammar.js";
 import { detectLanguage, readQuestionText, type Subject } from "./question-text.js";
 import type { UnknownReason } from "./quota-question.js";
 
@@ -17,7 +17,10 @@ export type AmountRead = Extract<AmountReading, { ok: true }>;
 export type SubmitRejection = "missing_commit" | "amount_invalid" | "best_below_commit";
 
 interface Common {
-  /** The language the question was asked in; undefined when neutral ("Q3", "@maria", "?"). */
+  /**
+   * The grammar's guess at the language of the phrase it matched; undefined when neutral ("Q3",
+   * "@maria", "?"). The reply language is not this: it is `replyLocale`'s one rule (src/core/use-cases/question-context.ts).
+   */
   language?: Locale;
 }
 
@@ -46,6 +49,10 @@ export type ForecastIntent =
       bestCaseText?: string;
     })
   | (Common & { kind: "method" })
+  /** `/forecast history`: the subject's (or asker's) calls per period against what closed. */
+  | (Common & { kind: "history"; subject?: Subject })
+  /** `/forecast deals`: the subject's open deals closing in the period, each with a what-if button. */
+  | (Common & { kind: "deals"; subject?: Subject; period?: PeriodSpec })
   | (Common & { kind: "digest"; period?: PeriodSpec })
   | (Common & { kind: "help" })
   | (Common & { kind: "unknown"; text: string; reason: UnknownReason });
@@ -63,6 +70,7 @@ const OWN = new Set([
 const METHOD =
   /\b(?:method|methodology|accuracy|accurate|calculated|calculate|calculation|computed|formula|how\s+(?:do|does|is|are)\s+(?:you|it|this|the\s+projection|projections?|forecasts?)|kaedah|ketepatan|tepat|dikira|kira|bagaimana)\b/u;
 const DIGEST = /\b(?:digest|ringkasan|summary|weekly|mingguan)\b/u;
+const HISTORY = /\b(?:history|track\s+record|past\s+calls|my\s+calls|calls|sejarah(?:\s+ramalan)?|rekod)\b/u;
 
 const SUBMIT_VERB = /^(?:submit|hantar|send|set|log|update|kemaskini|kemas\s+kini|put\s+in)\b\s*(?:(?:my|saya)\s+)?(?:(?:forecast\s+)?call|forecast|ramalan(?:\s+saya)?)?\s*/iu;
 const COMMIT_WORD = /^(?:commit|komit|komitmen)\b\s*[:=]?\s*/iu;
@@ -89,7 +97,7 @@ function parse(input: string): ForecastIntent {
   if (submitted !== undefined) return withLanguage(submitted, bodyLanguage ?? (/^hantar\b/iu.test(body) ? "ms" : undefined));
 
   const subject = subjects[0];
-  const { rest, match } = extractPeriod(body);
+  const { rest, match } = periodBesideCommandWord(body, (phrase, essential) => TEAM.has(essential) || TEAM.has(phrase) || isDealsList(phrase) || DIGEST.test(phrase));
   const period = match === undefined ? {} : { period: match.period };
   const language = bodyLanguage ?? match?.language;
   const phrase = canonicalPhrase(rest);
@@ -98,6 +106,8 @@ function parse(input: string): ForecastIntent {
   if (isHelp(phrase)) return withLanguage({ kind: "help" }, language);
   if (METHOD.test(phrase)) return withLanguage({ kind: "method" }, language);
   if (DIGEST.test(phrase)) return withLanguage({ kind: "digest", ...period }, language);
+  if (HISTORY.test(phrase)) return withLanguage({ kind: "history", ...(subject === undefined ? {} : { subject }) }, language);
+  if (isDealsList(phrase)) return withLanguage({ kind: "deals", ...(subject === undefined ? {} : { subject }), ...period }, language);
   if (TEAM.has(essential) || TEAM.has(phrase)) {
     return withLanguage({ kind: "team", ...(subject === undefined ? {} : { subject }), ...period }, language);
   }

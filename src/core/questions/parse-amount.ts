@@ -7,6 +7,7 @@
  * units of the tenant's currency. `parseAmount` does both. Arithmetic is exact (bigint): no
  * binary floating point ever touches an amount.
  */
+import { minorUnitDigits } from "../money.js";
 
 /** Why an amount was refused. Each maps to its own sentence in the message catalogue. */
 export type AmountRejection =
@@ -55,10 +56,8 @@ export type AmountParse =
     };
 
 export interface TenantCurrency {
-  /** ISO 4217 code, e.g. "MYR". */
+  /** ISO 4217 code, e.g. "MYR"; its minor-unit digits come from the ISO 4217 table (`minorUnitDigits`). */
   currency: string;
-  /** Digits in the minor unit; 2 unless told otherwise. */
-  minorUnitExponent?: number;
 }
 
 /** Largest accepted amount, in major units: anything above is a typo or a test of the bot. */
@@ -208,7 +207,7 @@ export function readAmount(input: string): AmountReading {
  */
 export function amountToMinor(reading: AmountReading, tenant: TenantCurrency): AmountParse {
   const currency = tenant.currency.toUpperCase();
-  const exponent = tenant.minorUnitExponent ?? 2;
+  const exponent = minorUnitDigits(currency);
   const mentioned = reading.currency;
   const dollar = reading.currencySymbol === "$";
   const mismatch = mentioned !== undefined && mentioned !== currency && !(dollar && DOLLARS.has(currency));
@@ -224,6 +223,8 @@ export function amountToMinor(reading: AmountReading, tenant: TenantCurrency): A
     return { ok: false, text: reading.text, reason: "too_many_decimals", currency };
   }
   const minor = BigInt(integerPart + fractionPart.padEnd(exponent, "0"));
+  // A four-digit minor unit (CLF) can pass 2^53 below MAX_AMOUNT_MAJOR; such an amount is not exact.
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, text: reading.text, reason: "too_large", currency };
   return { ok: true, text: reading.text, minor: Number(minor), currency };
 }
 

@@ -192,6 +192,11 @@ const MAX_PERIOD_WORDS = 5;
 export interface ExtractPeriodOptions {
   /** Only look at the end of the text (used inside deal names, which may start with "Q3"). */
   endOnly?: boolean;
+  /**
+   * Take a lone month name at an edge without "in"/"for" before it. Only for a rest the caller
+   * knows is a command word ("team October"), which no deal name or ordinary word can be.
+   */
+  bareMonth?: boolean;
 }
 
 function isBareMonth(match: PeriodMatch): boolean {
@@ -215,7 +220,7 @@ export function extractPeriod(text: string, options: ExtractPeriodOptions = {}):
   // A lone month name ("May", "Mac") is also an ordinary word; at an edge of a longer question
   // it counts only after "in"/"for"/"untuk"… ("team in March").
   const accept = (match: PeriodMatch | undefined, n: number, prefixed: boolean): match is PeriodMatch =>
-    match !== undefined && (prefixed || n === words.length || !isBareMonth(match));
+    match !== undefined && (prefixed || options.bareMonth === true || n === words.length || !isBareMonth(match));
   for (let n = options.endOnly === true ? 0 : limit; n >= 1; n -= 1) {
     const head = words.slice(0, n);
     const match = matchPeriod(head.join(" "));

@@ -3,6 +3,7 @@
  * words, "what if" openings and percentages.
  */
 import type { Locale } from "../i18n/locale.js";
+import { extractPeriod, type PeriodExtraction } from "./parse-period.js";
 
 /** Lower-case, single-spaced, without quotes and punctuation that carries no meaning here. */
 export function canonicalPhrase(text: string): string {
@@ -37,6 +38,21 @@ const HELP = new Set([
 
 export function isHelp(phrase: string): boolean {
   return HELP.has(phrase) || HELP.has(withoutFiller(phrase));
+}
+
+/**
+ * "Which deals do I have closing?" — `/quota deals`, `/forecast deals`, in English and Malay
+ * (after `withoutFiller`: "show me my open deals" -> "open deals", "tunjuk deal saya" -> "deal").
+ */
+const DEALS = new Set([
+  "deals", "deal", "open deals", "my deals", "deal list", "deals list", "list deals", "list of deals", "open opps",
+  "opps", "opportunities", "open opportunities", "deals closing", "open deals closing", "deals this quarter",
+  "deal terbuka", "senarai deal", "senarai deal terbuka", "urus niaga", "urusniaga", "urus niaga terbuka",
+  "deal-deal", "deal yang terbuka", "deal yang akan ditutup", "peluang", "peluang terbuka", "senarai urus niaga",
+]);
+
+export function isDealsList(phrase: string): boolean {
+  return DEALS.has(phrase) || DEALS.has(withoutFiller(phrase));
 }
 
 /** How a "what if" question opens, in each language, and how a deal's closing can trail it. */
@@ -83,4 +99,19 @@ export function isOnlyPercent(phrase: string): boolean {
 
 export function truncate(text: string, max = 200): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * The period of a question, a lone month name included when what is left is one of the
+ * grammar's command words ("team October", "pasukan Oktober", "deals March"): a command word
+ * cannot be a deal's name, so the month cannot be part of one. `isCommandWord` gets the
+ * canonical phrase and the phrase without filler.
+ */
+export function periodBesideCommandWord(body: string, isCommandWord: (phrase: string, essential: string) => boolean): PeriodExtraction {
+  const strict = extractPeriod(body);
+  if (strict.match !== undefined) return strict;
+  const lenient = extractPeriod(body, { bareMonth: true });
+  if (lenient.match === undefined) return strict;
+  const phrase = canonicalPhrase(lenient.rest);
+  return isCommandWord(phrase, withoutFiller(phrase)) ? lenient : strict;
 }

@@ -80,6 +80,8 @@ const MALAY_WORDS = new Set([
   "dikira", "kira", "tunjuk", "tunjukkan", "komisen", "pencapaian", "baki", "jurang", "dapat", "menang", "dan",
   "kes", "komit", "tolong", "boleh", "ada", "dah", "sudah", "belum", "separuh", "mac", "mei", "julai", "ogos",
   "oktober", "disember", "januari", "februari", "peratus", "perlu", "anda", "kau", "pula",
+  "senarai", "terbuka", "urus", "niaga", "urusniaga", "peluang", "ditutup", "yang", "akan",
+  "mula", "jeda", "sambung", "keputusan", "baru", "ubah",
 ]);
 const ENGLISH_WORDS = new Set([
   "what", "if", "how", "much", "more", "to", "hit", "reach", "quota", "team", "next", "leaderboard", "help",
@@ -89,6 +91,7 @@ const ENGLISH_WORDS = new Set([
   "ranking", "rankings", "level", "and", "our", "my", "gap", "target", "attainment", "commission", "summary",
   "march", "january", "february", "june", "july", "august", "october", "december", "fiscal", "we", "land",
   "get", "am", "doing", "of", "in", "please", "can", "where", "who",
+  "open", "closing", "opportunities", "opps", "start", "pause", "resume", "results",
 ]);
 
 /**
@@ -106,5 +109,36 @@ export function detectLanguage(text: string): Locale | undefined {
   }
   if (malay > english) return "ms";
   if (english > malay) return "en";
+  return undefined;
+}
+
+/**
+ * Words Malaysian colleagues use in both languages ("pipeline pasukan", "deal saya", "team
+ * kita"): they say nothing about which language a question is in.
+ */
+const SHARED_WORDS = new Set([
+  "team", "pipeline", "deal", "deals", "forecast", "commit", "best", "case", "status", "tier", "digest", "ok", "okay",
+  // The words of `/salesops` and `/pulse` administration, which has no Malay grammar of its own.
+  "schedule", "list", "settings",
+]);
+
+/**
+ * The language a whole question is clearly written in, or undefined: it has a word found only in
+ * that language's list, and those words outnumber the other language's at least two to one.
+ * "kedudukan", "pasukan" and "berapa lagi untuk capai quota" are Malay; "leaderboard" and "how
+ * much to hit quota" English; "what if saya tutup 50k" (2 to 2), "team", "Q3" and "@maria"
+ * neither. Mentions (`<@U123|maria>`, `@maria.tan`) are left out before counting.
+ */
+export function clearLanguageOf(text: string): Locale | undefined {
+  const cleaned = (typeof text === "string" ? text : "").replace(/<[^>]*>|@[\p{L}\p{N}._-]+/gu, " ").toLowerCase();
+  let english = 0;
+  let malay = 0;
+  for (const word of cleaned.split(/[^\p{L}'-]+/u)) {
+    if (word === "" || SHARED_WORDS.has(word)) continue;
+    if (MALAY_WORDS.has(word)) malay += 1;
+    if (ENGLISH_WORDS.has(word)) english += 1;
+  }
+  if (malay > 0 && malay >= 2 * english) return "ms";
+  if (english > 0 && english >= 2 * malay) return "en";
   return undefined;
 }

@@ -11,10 +11,12 @@ import { extractPeriod } from "./parse-period.js";
 import {
   canonicalPhrase,
   dealName,
+  isDealsList,
   isHelp,
   isOnlyPercent,
   NOT_A_DEAL,
   percentFraction,
+  periodBesideCommandWord,
   truncate,
   WHAT_IF,
   withoutFiller,
@@ -27,7 +29,10 @@ export type { Subject } from "./question-text.js";
 export type UnknownReason = "unrecognised" | "too_long" | "several_subjects";
 
 interface Common {
-  /** The language the question was asked in; undefined when neutral ("Q3", "@maria", "?"). */
+  /**
+   * The grammar's guess at the language of the phrase it matched; undefined when neutral ("Q3",
+   * "@maria", "?"). The reply language is not this: it is `replyLocale`'s one rule (src/core/use-cases/question-context.ts).
+   */
   language?: Locale;
 }
 
@@ -46,6 +51,8 @@ export type QuotaIntent =
     })
   | (Common & { kind: "nextTier"; subject?: Subject; period?: PeriodSpec })
   | (Common & { kind: "leaderboard"; period?: PeriodSpec })
+  /** `/quota deals`: the subject's open deals closing in the period, each with a what-if button. */
+  | (Common & { kind: "deals"; subject?: Subject; period?: PeriodSpec })
   | (Common & { kind: "help" })
   | (Common & {
       kind: "unknown";
@@ -99,7 +106,7 @@ function parse(input: string): QuotaIntent {
     return withLanguage({ ...whatIf.intent, ...about } as QuotaIntent, whatIf.language);
   }
 
-  const { rest, match } = extractPeriod(body);
+  const { rest, match } = periodBesideCommandWord(body, (phrase, essential) => TEAM.has(essential) || TEAM.has(phrase) || LEADERBOARD.has(essential) || LEADERBOARD.has(phrase) || isDealsList(phrase));
   const period = match === undefined ? {} : { period: match.period };
   const language = detectLanguage(body) ?? match?.language;
   const phrase = canonicalPhrase(rest);
@@ -114,6 +121,7 @@ function parse(input: string): QuotaIntent {
     if (target === null) return withLanguage({ kind: "unknown", text: truncate(body), reason: "unrecognised" }, language);
     return withLanguage({ kind: "toTarget", ...about, targetFraction: target, ...period }, language);
   }
+  if (isDealsList(phrase)) return withLanguage({ kind: "deals", ...about, ...period }, language);
   if (TEAM.has(essential) || TEAM.has(phrase)) return withLanguage({ kind: "team", ...about, ...period }, language);
   if (LEADERBOARD.has(essential) || LEADERBOARD.has(phrase)) return withLanguage({ kind: "leaderboard", ...period }, language);
   if (STANDING.has(essential)) return withLanguage({ kind: "standing", ...about, ...period }, language);

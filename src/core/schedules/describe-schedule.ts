@@ -1,7 +1,9 @@
 import { formatList } from "../i18n/format.js";
 import type { Locale } from "../i18n/locale.js";
 import { parseCronExpression, type CronPlan } from "./parse-cron-expression.js";
-import type { ScheduleSpec } from "./schedule-spec.js";
+import type { ScheduleCadence, ScheduleSpec } from "./schedule-spec.js";
+
+export type { ScheduleCadence } from "./schedule-spec.js";
 
 interface Words {
   weekdays: readonly string[];
@@ -103,4 +105,32 @@ export function describeSchedule(spec: ScheduleSpec, timeZone: string, locale: L
     return `${cron} (${timeZone})`;
   }
   return `${days} ${words.at} ${times} (${timeZone})`;
+}
+
+/**
+ * The recurrence of a spec, read the same way `describeSchedule` reads it: every day, Monday to
+ * Friday, one weekday a week, every N weeks, once a month (a day or the k-th/last weekday), once
+ * a quarter (Jan, Apr, Jul, Oct), each at one time of day; anything else is `custom`.
+ */
+export function scheduleCadence(spec: ScheduleSpec): ScheduleCadence {
+  const plan = parseCronExpression(spec.cron);
+  const [, , dayOfMonth, month, dayOfWeek] = plan.fields;
+  const weekdays = plan.weekdays.flatMap((on, index) => (on ? [index] : []));
+  const everyDayOfMonth = dayOfMonth === "*";
+  // Several times a day is not "daily" (nor weekly…): say nothing rather than something false.
+  if (plan.hours.length * plan.minutes.length > 1) return { kind: "custom" };
+  if (month === "*" && everyDayOfMonth && dayOfWeek === "*") return spec.everyWeeks > 1 ? { kind: "custom" } : { kind: "daily" };
+  if (month === "*" && everyDayOfMonth && plan.nthWeekdays.length === 0 && weekdays.length > 0) {
+    if (spec.everyWeeks > 1) return weekdays.length === 1 ? { kind: "everyWeeks", weeks: spec.everyWeeks } : { kind: "custom" };
+    if (weekdays.length === 1) return { kind: "weekly" };
+    if (weekdays.join(",") === "1,2,3,4,5") return { kind: "weekdays" };
+    return { kind: "custom" };
+  }
+  if (spec.everyWeeks > 1) return { kind: "custom" };
+  if (month === "*" && everyDayOfMonth && weekdays.length === 0 && plan.nthWeekdays.length === 1) return { kind: "monthly" };
+  if (/^\d+$/.test(dayOfMonth) && dayOfWeek === "*") {
+    if (month === "*") return { kind: "monthly" };
+    if (month === "1,4,7,10") return { kind: "quarterly" };
+  }
+  return { kind: "custom" };
 }

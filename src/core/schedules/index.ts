@@ -1,6 +1,6 @@
 export { assertTimeZone, canonicalTimeZone, isTimeZone } from "./assert-time-zone.js";
 export { catchUpDecision, missedSlots, type CatchUpDecision, type MissedSlotsOptions } from "./decide-catch-up.js";
-export { describeSchedule } from "./describe-schedule.js";
+export { describeSchedule, scheduleCadence, type ScheduleCadence } from "./describe-schedule.js";
 export {
   latestOccurrences,
   nextOccurrence,

@@ -7,11 +7,19 @@
  *   change "<name>" [<when…>] [--tz <Zone>] [--team "<Team name>" | --all-teams]
  *   pause "<name>"
  *   resume "<name>"
+ *   delete "<name>"
  *   help
  *
  * `<when…>` is every word left after the name (a preset such as `weekly Mon 08:00`, or a cron
  * expression); flags may come anywhere after the verb, as `--tz Zone` or `--tz=Zone`. Problems
  * come back as data, for the caller to say in the reader's language.
+ *
+ * `/salesops settings …` (parseSalesopsCommand) has its own few words:
+ *
+ *   settings
+ *   settings digest-detail full|totals [--team "<Team name>"]
+ *   settings digest-detail inherit --team "<Team name>"
+ *   settings help
  */
 
 export type TargetChoice = { team: string } | { allTeams: true };
@@ -21,7 +29,13 @@ export type ScheduleCommand =
   | { verb: "list" }
   | { verb: "add"; kind: string; name: string; when: string; timeZone?: string; target?: TargetChoice }
   | { verb: "change"; name: string; when?: string; timeZone?: string; target?: TargetChoice }
-  | { verb: "pause" | "resume"; name: string };
+  | { verb: "pause" | "resume" | "delete"; name: string };
+
+/** `/salesops settings …`: show them, or set the digest detail (values as typed; the use case checks them). */
+export type SettingsCommand =
+  | { verb: "settingsHelp" }
+  | { verb: "showSettings" }
+  | { verb: "setDigestDetail"; value: string; team?: string };
 
 export type ScheduleVerb = Exclude<ScheduleCommand["verb"], "help">;
 
@@ -37,9 +51,13 @@ export type UsageProblem =
   | { kind: "flagRepeated"; flag: string }
   | { kind: "flagNotAllowed"; verb: ScheduleVerb; flag: string }
   | { kind: "teamAndAllTeams" }
-  | { kind: "extraWords"; verb: ScheduleVerb; words: string };
+  | { kind: "extraWords"; verb: ScheduleVerb | "settings"; words: string }
+  | { kind: "unknownSetting"; word: string }
+  | { kind: "missingSettingValue"; setting: string };
 
 export type ParsedScheduleCommand = { ok: true; command: ScheduleCommand } | { ok: false; problem: UsageProblem };
+export type ParsedSettingsCommand = { ok: true; command: SettingsCommand } | { ok: false; problem: UsageProblem };
+export type ParsedSalesopsCommand = { ok: true; command: ScheduleCommand | SettingsCommand } | { ok: false; problem: UsageProblem };
 
 /** Straight and typographic quotes (chat clients turn `"` into `“ ”` as people type). */
 const CLOSING_QUOTES: Readonly<Record<string, string>> = {
@@ -86,7 +104,7 @@ function normaliseFlag(token: string): string | null {
   return match[2] === undefined ? `--${match[1]!.toLowerCase()}` : `--${match[1]!.toLowerCase()}=${match[2]}`;
 }
 
-const VERBS: ReadonlySet<string> = new Set(["list", "add", "change", "pause", "resume"]);
+const VERBS: ReadonlySet<string> = new Set(["list", "add", "change", "pause", "resume", "delete"]);
 const VALUE_FLAGS: ReadonlySet<string> = new Set(["--tz", "--team"]);
 const SWITCH_FLAGS: ReadonlySet<string> = new Set(["--all-teams"]);
 const FLAGS_OF: Readonly<Record<ScheduleVerb, ReadonlySet<string>>> = {
@@ -95,6 +113,7 @@ const FLAGS_OF: Readonly<Record<ScheduleVerb, ReadonlySet<string>>> = {
   change: new Set(["--tz", "--team", "--all-teams"]),
   pause: new Set(),
   resume: new Set(),
+  delete: new Set(),
 };
 
 /** Parses the words after `schedule` (see the grammar above). No words, or `help`, is help. */
@@ -157,7 +176,8 @@ export function parseScheduleCommand(tokens: readonly string[]): ParsedScheduleC
       return { ok: true, command: { verb: "change", name: name.trim(), ...(spec === "" ? {} : { when: spec }), ...options } };
     }
     case "pause":
-    case "resume": {
+    case "resume":
+    case "delete": {
       const [name, ...extra] = positional;
       if (name === undefined || name.trim() === "") return { ok: false, problem: { kind: "missingName", verb: scheduleVerb } };
       if (extra.length > 0) return { ok: false, problem: { kind: "extraWords", verb: scheduleVerb, words: joined(extra) } };
@@ -170,11 +190,43 @@ export function parseScheduleCommand(tokens: readonly string[]): ParsedScheduleC
  * Parses what follows `/salesops`: `schedule …` (or `schedules …`); empty text or `help` is
  * help. Other admin topics (deliveries, surveys) will be further words here.
  */
-export function parseSalesopsCommand(text: string): ParsedScheduleCommand {
+export function parseSalesopsCommand(text: string): ParsedSalesopsCommand {
   const tokenized = tokenizeArguments(text);
   if (!tokenized.ok) return tokenized;
   const [topic, ...rest] = tokenized.tokens;
   if (topic === undefined || /^(?:help|-h|--help)$/i.test(topic)) return { ok: true, command: { verb: "help" } };
+  if (/^settings?$/i.test(topic)) return parseSettingsCommand(rest);
   if (!/^schedules?$/i.test(topic)) return { ok: false, problem: { kind: "unknownTopic", word: topic } };
   return parseScheduleCommand(rest);
+}
+
+/** The words after `settings` (see the grammar at the top). No words is "show them". */
+export function parseSettingsCommand(tokens: readonly string[]): ParsedSettingsCommand {
+  const [setting, ...rest] = tokens;
+  if (setting === undefined) return { ok: true, command: { verb: "showSettings" } };
+  if (/^(?:help|-h|--help)$/i.test(setting)) return { ok: true, command: { verb: "settingsHelp" } };
+  if (!/^digest[-_]?detail$/i.test(setting)) return { ok: false, problem: { kind: "unknownSetting", word: setting } };
+  const positional: string[] = [];
+  let team: string | undefined;
+  for (let index = 0; index < rest.length; index += 1) {
+    const token = rest[index]!;
+    const flag = normaliseFlag(token);
+    if (flag === null) {
+      positional.push(token);
+      continue;
+    }
+    const [name, inline] = flag.includes("=") ? [flag.slice(0, flag.indexOf("=")), flag.slice(flag.indexOf("=") + 1)] : [flag, undefined];
+    if (name !== "--team") return { ok: false, problem: { kind: "unknownFlag", flag: token } };
+    if (team !== undefined) return { ok: false, problem: { kind: "flagRepeated", flag: name } };
+    const value = inline ?? rest[index + 1];
+    if (value === undefined || value.trim() === "" || (inline === undefined && normaliseFlag(value) !== null)) {
+      return { ok: false, problem: { kind: "flagNeedsValue", flag: name } };
+    }
+    if (inline === undefined) index += 1;
+    team = value.trim();
+  }
+  const [value, ...extra] = positional;
+  if (value === undefined) return { ok: false, problem: { kind: "missingSettingValue", setting: "digest-detail" } };
+  if (extra.length > 0) return { ok: false, problem: { kind: "extraWords", verb: "settings", words: extra.join(" ") } };
+  return { ok: true, command: { verb: "setDigestDetail", value, ...(team === undefined ? {} : { team }) } };
 }

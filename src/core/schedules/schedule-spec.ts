@@ -24,3 +24,13 @@ export interface ScheduleSpec {
 /** What a schedule does; mirrors the `ScheduleKind` enum of the schema. */
 export type ScheduleKind = "forecast_digest";
 
+/** How often a schedule fires, in the words a digest's heading needs. */
+export type ScheduleCadence =
+  | { kind: "daily" }
+  | { kind: "weekdays" }
+  | { kind: "weekly" }
+  | { kind: "everyWeeks"; weeks: number }
+  | { kind: "monthly" }
+  | { kind: "quarterly" }
+  /** Any other shape (several weekdays, a raw cron with steps, …): no single word fits. */
+  | { kind: "custom" };

@@ -1,6 +1,5 @@
-import { dayOffsetInPeriod, dateAtOffset, currentQuarter, quartersBefore } from "../periods.js";
-import { backtestProjection } from "../projection.js";
-import { latestForecastCall } from "../forecast.js";
+import { latestForecastCall, rollUpMembers } from "../forecast.js";
+import { closedWonIn } from "../quota.js";
 import { answerText } from "../i18n/answers.js";
 import { t } from "../i18n/messages.js";
 import { amountToMinor } from "../questions/parse-amount.js";
@@ -11,25 +10,41 @@ import type { PeriodSpec } from "../period-spec.js";
 import type { Person } from "../sales-data.js";
 import { amountRefusal } from "./person-quota.js";
 import { answerPersonForecast } from "./person-forecast.js";
-import { answerDigestRequest } from "./digest-on-request.js";
-import { leadsPeople, loadQuestionContext, periodFor, replyLocale, type AskQuestionOptions, type QuestionContext } from "./question-context.js";
+import { answerDigestRequest, type DigestChartSender } from "./digest-on-request.js";
+import { explainForecastMethod } from "./explain-forecast-method.js";
+import { answerForecastHistory } from "./forecast-history.js";
+import {
+  leadsPeople,
+  loadQuestionContext,
+  periodFor,
+  periodForCall,
+  replyLocale,
+  type AskQuestionOptions,
+  type QuestionContext,
+} from "./question-context.js";
+import { answerOpenDeals } from "./open-deals.js";
 import { answerOrExplain } from "./reply-for-error.js";
 import { labelOf, money, periodContext, textReply } from "./reply-parts.js";
 import { resolveSubject } from "./resolve-subject.js";
 import { answerTeamForecast } from "./team-forecast.js";
 import { teamScope } from "./team-scope.js";
 
-export type AnswerForecastQuestionOptions = AskQuestionOptions;
+export type AnswerForecastQuestionOptions = AskQuestionOptions & {
+  /** Where `/forecast digest` sends its chart privately (the Slack adapter: the asker's DM); absent, no chart. */
+  sendDigestChart?: DigestChartSender;
+};
 
 /**
  * Answers a `/forecast` question: a person's or a team's commit, best case, pipeline and
- * projection with last week's change; takes a forecast call; explains the projection and how
+ * projection with last week's change (a manager's own is their team's); takes a forecast call
+ * (refusing one whose commit is below what has closed, or whose best case is below the commit);
+ * shows someone's calls over time against what closed; explains the projection's model and how
  * accurate it has been; shows a manager this week's team digest. Refusals and bad input come
  * back as replies in the answer's language.
  */
 export async function answerForecastQuestion(options: AnswerForecastQuestionOptions): Promise<Reply> {
   const intent = parseForecastQuestion(options.text);
-  const locale = replyLocale(options.locale, intent.language, options.text);
+  const locale = replyLocale(options.locale, options.text);
   const command = options.command ?? "/forecast";
   switch (intent.kind) {
     case "help":
@@ -39,7 +54,7 @@ export async function answerForecastQuestion(options: AnswerForecastQuestionOpti
       if (intent.reason === "several_subjects") return textReply(t(locale, "error.severalPeople"));
       return textReply(t(locale, "forecast.notUnderstood", { command }));
     case "digest":
-      return answerOrExplain(locale, async () => answerDigestRequest(await loadQuestionContext(options, locale, command), options.text));
+      return answerOrExplain(locale, async () => answerDigestRequest(await loadQuestionContext(options, locale, command), options.text, options.sendDigestChart));
     default:
       return answerOrExplain(locale, async () => answer(await loadQuestionContext(options, locale, command), intent));
   }
@@ -49,8 +64,13 @@ type DataIntent = Exclude<ForecastIntent, { kind: "help" | "unknown" | "digest" 
 
 async function answer(context: QuestionContext, intent: DataIntent): Promise<Reply> {
   switch (intent.kind) {
-    case "own":
-      return answerPersonForecast(context, context.asker, periodFor(context, intent.period));
+    case "own": {
+      // A manager's own forecast is their team's (themselves and everyone below), as /quota credits them.
+      const period = periodFor(context, intent.period);
+      const hasReports = (context.org.directReports.get(context.asker.id) ?? []).length > 0;
+      const scope = hasReports ? teamScope(context, context.asker) : null;
+      return scope === null ? answerPersonForecast(context, context.asker, period) : answerTeamForecast(context, scope, period, { asOwnForecast: true });
+    }
     case "subject": {
       const subject = resolveSubject(context, intent.subject);
       if (subject.kind === "ambiguous") return subject.reply;
@@ -72,7 +92,17 @@ async function answer(context: QuestionContext, intent: DataIntent): Promise<Rep
     case "submitRejected":
       return explainRejectedCall(context, intent);
     case "method":
-      return explainMethod(context);
+      return explainForecastMethod(context);
+    case "history": {
+      const subject = resolveSubject(context, intent.subject);
+      if (subject.kind === "ambiguous") return subject.reply;
+      return answerForecastHistory(context, subject.person);
+    }
+    case "deals": {
+      const subject = resolveSubject(context, intent.subject);
+      if (subject.kind === "ambiguous") return subject.reply;
+      return answerOpenDeals(context, subject.person, periodFor(context, intent.period));
+    }
   }
 }
 
@@ -93,7 +123,8 @@ function personOrTeam(context: QuestionContext, person: Person, spec: PeriodSpec
 async function submitCall(context: QuestionContext, intent: Extract<ForecastIntent, { kind: "submit" }>): Promise<Reply> {
   const { locale, tenant, asker } = context;
   if (asker.role === "other") return textReply(answerText(locale, "forecast.submit.notSeller"));
-  const period = periodFor(context, intent.period);
+  // A bare "Q1" means the next Q1 that has not ended (see periodForCall).
+  const period = periodForCall(context, intent.period);
   const label = labelOf(context, period);
   if (period.end < context.today) return textReply(answerText(locale, "forecast.submit.periodEnded", { period: label }));
   const commit = amountToMinor(intent.commit, { currency: tenant.currency });
@@ -106,6 +137,17 @@ async function submitCall(context: QuestionContext, intent: Extract<ForecastInte
       return textReply(t(locale, "forecast.submit.bestBelowCommit", { commitText: intent.commitText, bestCaseText: intent.bestCaseText ?? "" }));
     }
     bestCaseMinor = bestCase.minor;
+  }
+  // Commit includes what has closed: a commit below the period's closed won (the asker's, with
+  // their team's for a manager, as their /forecast counts it) cannot be right. Nothing is kept.
+  const closedMinor = closedWonIn(
+    await context.data.dealSummaries(context.tenantId, rollUpMembers(context.org, asker.id), { start: period.start, end: period.end }),
+    period,
+  );
+  if (commit.minor < closedMinor) {
+    return textReply(
+      answerText(locale, "forecast.submit.commitBelowClosed", { period: label, commit: money(context, commit.minor), closed: money(context, closedMinor) }),
+    );
   }
   const previous = latestForecastCall(await context.data.forecastCalls(context.tenantId, [asker.id], period), asker.id, period);
   await context.data.recordForecastCall(context.tenantId, {
@@ -153,61 +195,4 @@ function explainRejectedCall(context: QuestionContext, intent: Extract<ForecastI
         t(locale, "amount.invalid", { text: intent.amountText ?? "", reason: intent.amountReason ?? "malformed", currency: tenant.currency }),
       );
   }
-}
-
-/** How many past quarters `/forecast method` replays at most. */
-const METHOD_QUARTERS = 4;
-
-/**
- * `/forecast method`: how the projection is made, and how far off it has been — replayed in
- * each past quarter the snapshot history covers (ended by the latest snapshot, with a snapshot
- * by the replay date), as of the same day of the quarter as today; MAPE and bias of those.
- */
-async function explainMethod(context: QuestionContext): Promise<Reply> {
-  const { locale, tenant, today } = context;
-  const history = await context.data.snapshotHistory(context.tenantId, today);
-  let earliest: string | null = null;
-  let latest: string | null = null;
-  for (const row of history) {
-    if (earliest === null || row.snapshotDate < earliest) earliest = row.snapshotDate;
-    if (latest === null || row.snapshotDate > latest) latest = row.snapshotDate;
-  }
-  const current = currentQuarter(today, tenant.fiscalYearStartMonth);
-  const offset = dayOffsetInPeriod(current, today);
-  const quarters =
-    earliest === null || latest === null
-      ? []
-      : quartersBefore(current, METHOD_QUARTERS, tenant.fiscalYearStartMonth).filter(
-          (quarter) => quarter.end <= latest! && dateAtOffset(quarter, offset) >= earliest!,
-        );
-  const backtest = quarters.length === 0 ? null : backtestProjection(history, quarters, offset);
-  const scored = (backtest?.quarters ?? [])
-    .map((result, i) => ({ result, period: quarters[i]! }))
-    .filter(({ result }) => result.absolutePercentageError !== null);
-  const text = t(locale, "forecast.method", {
-    quartersMeasured: scored.length,
-    ...(backtest?.meanAbsolutePercentageError == null ? {} : { meanAbsoluteError: backtest.meanAbsolutePercentageError }),
-    ...(backtest?.bias == null ? {} : { bias: backtest.bias }),
-  });
-  const headingText = answerText(locale, "heading.forecast.method");
-  const blocks: ReplyBlock[] = [
-    { kind: "heading", text: headingText },
-    { kind: "text", text },
-  ];
-  if (scored.length > 0) {
-    blocks.push({
-      kind: "list",
-      items: scored.map(({ result, period }) =>
-        answerText(locale, "method.quarterLine", {
-          period: labelOf(context, period),
-          projected: money(context, result.projectedMinor ?? 0),
-          actual: money(context, result.actualMinor),
-          error: result.signedPercentageError,
-        }),
-      ),
-      moreCount: 0,
-    });
-    blocks.push({ kind: "context", text: answerText(locale, "method.asOf", { days: offset }) });
-  }
-  return { summary: headingText, blocks };
 }

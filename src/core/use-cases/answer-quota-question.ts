@@ -4,6 +4,7 @@ import { parseQuotaQuestion, type QuotaIntent } from "../questions/quota-questio
 import type { Reply } from "../reply.js";
 import { answerNextTier, answerStanding, answerToTarget, answerWhatIfAmount, answerWhatIfDeal } from "./person-quota.js";
 import { loadQuestionContext, periodFor, replyLocale, type AskQuestionOptions, type QuestionContext } from "./question-context.js";
+import { answerOpenDeals } from "./open-deals.js";
 import { answerOrExplain } from "./reply-for-error.js";
 import { textReply } from "./reply-parts.js";
 import { resolveSubject } from "./resolve-subject.js";
@@ -19,7 +20,7 @@ export type AnswerQuotaQuestionOptions = AskQuestionOptions;
  */
 export async function answerQuotaQuestion(options: AnswerQuotaQuestionOptions): Promise<Reply> {
   const intent = parseQuotaQuestion(options.text);
-  const locale = replyLocale(options.locale, intent.language, options.text);
+  const locale = replyLocale(options.locale, options.text);
   const command = options.command ?? "/quota";
   switch (intent.kind) {
     case "help":
@@ -52,5 +53,7 @@ async function answer(context: QuestionContext, intent: Exclude<QuotaIntent, { k
       return answerToTarget(context, person, period, intent.targetFraction);
     case "nextTier":
       return answerNextTier(context, person, period);
+    case "deals":
+      return answerOpenDeals(context, person, period);
   }
 }

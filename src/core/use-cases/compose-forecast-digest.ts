@@ -1,6 +1,8 @@
-// The weekly forecast digest of one team: the quarter's figures against quota, what changed since
-// last week's snapshot (deals named), deals at risk, the top deals, the leaderboard as the tenant
-// allows it, and the quarter's trend for the chart. A few grouped or bounded queries per team, so
+// The forecast digest of one team: the quarter's figures against quota, what changed since the
+// previous digest of its schedule (or, asked for, since last week's snapshot), deals at risk, the
+// top deals, the leaderboard as the tenant allows it, and the quarter's trend for the chart. At
+// detail `totals` (a channel reps read) it names no deal and no one's amounts: totals and counts.
+// A few grouped or bounded queries per team, so
 // that a team of a 2,000-rep tenant composes in well under a second; every number is computed
 // here from what the port returns. The result is plain JSON: the outbox stores it as the payload.
 import { addDays } from "../dates.js";
@@ -13,17 +15,24 @@ import type { Locale } from "../i18n/locale.js";
 import type { Period } from "../period-spec.js";
 import { currentQuarter, localDateOf } from "../periods.js";
 import { projectionHorizonDays, projectPeriodClose, winRateModelFromCounts } from "../projection.js";
+import { loadOverdueDeals } from "./forecast-figures.js";
 import type { Reply, ReplyBlock } from "../reply.js";
 import type { DealChange, SalesData, SnapshotSummary } from "../sales-data.js";
+import { describeSchedule, scheduleCadence } from "../schedules/describe-schedule.js";
+import { previousOccurrence } from "../schedules/list-occurrences.js";
+import type { ScheduleSpec } from "../schedules/schedule-spec.js";
+import { DEFAULT_DIGEST_DETAIL, type DigestDetail } from "../tenant-settings.js";
 import type { Opportunity } from "../types.js";
 import { forecastFigureFields } from "./forecast-figures.js";
 import { periodLabel } from "./reply-parts.js";
-import { effectiveQuotas } from "./team-scope.js";
+import { loadPeriodQuotas } from "./period-quotas.js";
 import { digestScope, digestTeamQuota } from "./digest-scope.js";
 import {
   atRiskCriteria,
+  atRiskCount,
   atRiskSection,
   AT_RISK_SHOWN,
+  changeCounts,
   changeSections,
   leaderboardSection,
   topDealsSection,
@@ -41,6 +50,22 @@ export interface ComposeForecastDigestOptions {
   lateBy?: { ms: number };
   /** The language; default the tenant's (a team has none). `/forecast digest` passes the asker's. */
   locale?: Locale;
+  /** How much it names (the channel's setting, see tenant-settings.ts); default `full`. */
+  detail?: DigestDetail;
+  /**
+   * The schedule it goes out on and the slot it is for: the heading says how often it comes, and
+   * what moved is counted since the previous slot. Absent (`/forecast digest`): since last week.
+   */
+  schedule?: {
+    spec: ScheduleSpec;
+    timeZone: string;
+    slotAt: Date;
+    /**
+     * Since when the schedule counts slots as it is now (created, or its timing last changed;
+     * UTC): a previous slot before it sent no digest, and the context line says so. Absent: it did.
+     */
+    countsFrom?: Date;
+  };
 }
 
 /** The quarter's figures, minor units of the tenant currency; attainment a fraction (closed ÷ quota). */
@@ -94,6 +119,7 @@ export async function composeForecastDigest(options: ComposeForecastDigestOption
   const team = teams.find((candidate) => candidate.id === options.teamId);
   if (team === undefined) throw new AppError("not_found", "That team does not exist.", { teamId: options.teamId });
   const locale = options.locale ?? tenant.locale;
+  const detail = options.detail ?? DEFAULT_DIGEST_DETAIL;
   const currency = tenant.currency;
   const today = localDateOf(now, team.timeZone);
   const period = currentQuarter(today, tenant.fiscalYearStartMonth);
@@ -104,22 +130,29 @@ export async function composeForecastDigest(options: ComposeForecastDigestOption
   const section: SectionContext = { locale, currency, today, now, names: new Map(people.map((person) => [person.id, person])) };
   const horizonDays = projectionHorizonDays(today, period);
 
-  // Last week's snapshot: the newest taken on or before a week ago (as `/forecast` compares).
-  const [snapshotDate = null] = await data.snapshotDates(tenantId, addDays(today, -7), 1);
-  const [summaries, records, counts, atRisk, top, series, changes] = await Promise.all([
+  // What moved is counted against the newest snapshot taken on or before the previous slot's
+  // date (the team's calendar), or, asked for, on or before a week ago (as `/forecast` compares).
+  const previous = previousSlot(options.schedule);
+  const previousDigest = previous === null ? null : localDateOf(previous, team.timeZone);
+  const firstDigest = previous !== null && options.schedule?.countsFrom !== undefined && previous < options.schedule.countsFrom;
+  const [snapshotDate = null] = await data.snapshotDates(tenantId, previousDigest ?? addDays(today, -7), 1);
+  const [summaries, records, counts, atRisk, top, series, changes, overdue] = await Promise.all([
     data.dealSummaries(tenantId, ids, range),
-    data.quotas(tenantId, ids, period),
+    loadPeriodQuotas(data, tenantId, ids, period),
     data.winRateCounts(tenantId, today, horizonDays),
     data.dealsAtRisk(tenantId, ids, atRiskCriteria(section, period), AT_RISK_SHOWN),
-    data.topDeals(tenantId, ids, range, TOP_DEALS),
+    detail === "full" ? data.topDeals(tenantId, ids, range, TOP_DEALS) : Promise.resolve([]),
     data.snapshotSeries(tenantId, ids, range, { start: period.start, end: today }),
     snapshotDate === null ? Promise.resolve(null) : data.dealChanges(tenantId, ids, snapshotDate, range),
+    // Open deals due before the quarter still count in its projection, as in `/forecast team`.
+    loadOverdueDeals(data, tenantId, today, ids, period),
   ]);
 
   const totals = forecastTotals(summaries, period);
   const model = winRateModelFromCounts(counts, today, horizonDays);
-  const projection = projectPeriodClose({ period, today, opportunities: summaries, model });
-  const quotas = effectiveQuotas(section.names, records, period);
+  const projection = projectPeriodClose({ period, today, opportunities: [...summaries, ...overdue.summaries], model });
+  // THE QUOTA RULE, as `/quota` and `/quota team` apply it (the manager's own quota).
+  const quotas = new Map([...records.quotas].map(([id, figures]) => [id, figures.quotaMinor]));
   const quotaMinor = digestTeamQuota(scope, period, summaries, quotas);
   const figures: DigestFigures = {
     closedMinor: totals.closedMinor,
@@ -140,23 +173,38 @@ export async function composeForecastDigest(options: ComposeForecastDigestOption
     points,
   };
 
-  const heading = digestText(locale, "heading", { team: team.name, period: label });
+  const cadence = options.schedule === undefined ? { kind: "onRequest" as const } : scheduleCadence(options.schedule.spec);
+  const heading = digestText(locale, "heading", { team: team.name, period: label, cadence });
   const blocks: ReplyBlock[] = [{ kind: "heading", text: heading }];
+  const baseline = digestText(locale, "baseline", {
+    schedule: options.schedule === undefined ? null : describeSchedule(options.schedule.spec, options.schedule.timeZone, locale),
+    previousDigest,
+    snapshotDate,
+    firstDigest,
+  });
+  if (baseline !== "") blocks.push({ kind: "context", text: baseline });
   if (options.lateBy !== undefined && options.lateBy.ms > 0) {
     const dueAt = new Date(now.getTime() - options.lateBy.ms).toISOString();
     blocks.push({ kind: "context", text: digestText(locale, "late", { dueAt, timeZone: team.timeZone, agoMs: options.lateBy.ms }) });
   }
   blocks.push({ kind: "fields", fields: figureFields(locale, currency, figures) });
-  blocks.push(...whatChanged(section, snapshotDate, changes, period));
-  blocks.push({ kind: "divider" }, ...atRiskSection(section, atRisk));
-  blocks.push({ kind: "divider" }, ...topDealsSection(section, top));
-  const leaderboard = leaderboardSection(section, tenant.leaderboardVisibility, scope.members, summaries, quotas, period, label);
+  blocks.push(...whatChanged(section, detail, snapshotDate, previousDigest, changes, period));
+  if (detail === "full") {
+    blocks.push({ kind: "divider" }, ...atRiskSection(section, atRisk));
+    blocks.push({ kind: "divider" }, ...topDealsSection(section, top));
+  } else {
+    blocks.push({ kind: "divider" }, ...atRiskCount(section, atRisk));
+  }
+  // Per-rep amounts belong to a managers' channel: a `totals` digest ranks by percentage at most.
+  const visibility = detail === "totals" && tenant.leaderboardVisibility === "full" ? "percentages" : tenant.leaderboardVisibility;
+  const leaderboard = leaderboardSection(section, visibility, scope.members, summaries, quotas, period, label);
   if (leaderboard.length > 0) blocks.push({ kind: "divider" }, ...leaderboard);
   blocks.push(
     { kind: "divider" },
     { kind: "context", text: chart.description },
     { kind: "context", text: answerText(locale, "context.periodAsOf", { period: label, start: period.start, end: period.end, asOf: today }) },
   );
+  if (detail === "totals") blocks.push({ kind: "context", text: digestText(locale, "detail.totals") });
 
   const summary = digestText(locale, "summary", {
     team: team.name,
@@ -198,9 +246,19 @@ function figureFields(locale: Locale, currency: string, figures: DigestFigures):
  * only the deals that differ from the snapshot, which is all `forecastChange` needs: an unchanged
  * deal adds the same to both sides, so the deltas are exact.
  */
-function whatChanged(context: SectionContext, snapshotDate: string | null, changes: readonly DealChange[] | null, period: Period): ReplyBlock[] {
+function whatChanged(
+  context: SectionContext,
+  detail: DigestDetail,
+  snapshotDate: string | null,
+  previousDigest: string | null,
+  changes: readonly DealChange[] | null,
+  period: Period,
+): ReplyBlock[] {
   const { locale, currency } = context;
-  if (snapshotDate === null || changes === null) return [{ kind: "text", text: answerText(locale, "change.noSnapshot") }];
+  if (snapshotDate === null || changes === null) {
+    const text = previousDigest === null ? answerText(locale, "change.noSnapshot") : digestText(locale, "changes.noBaseline", { previousDigest });
+    return [{ kind: "text", text }];
+  }
   const before: Opportunity[] = [];
   const after: Opportunity[] = [];
   for (const change of changes) {
@@ -222,8 +280,18 @@ function whatChanged(context: SectionContext, snapshotDate: string | null, chang
         },
       }),
     },
-    ...changeSections(context, moves),
+    ...(detail === "full" ? changeSections(context, moves) : changeCounts(context, moves)),
   ];
+}
+
+/**
+ * The schedule's slot before this one (UTC); null on request, or when the schedule has no
+ * earlier slot within its search horizon.
+ */
+function previousSlot(schedule: ComposeForecastDigestOptions["schedule"]): Date | null {
+  if (schedule === undefined) return null;
+  const anchor = schedule.spec.anchorDate ? { anchorDate: schedule.spec.anchorDate } : {};
+  return previousOccurrence(schedule.spec, schedule.timeZone, new Date(schedule.slotAt.getTime() - 1), anchor);
 }
 
 /**

@@ -1,7 +1,9 @@
-// `/forecast digest`: this week's digest of a team, now, for the manager who asks — privately
-// (slash-command answers are ephemeral), without the chart (the channel's post carries it; the
-// reply describes the trend in words). A manager gets their own team, or a named team they lead
-// from higher up; an admin any team by name.
+// `/forecast digest`: a team's digest, now, for the manager who asks — privately (slash-command
+// answers are ephemeral), with what moved since last week's snapshot and every deal named (the
+// channel's detail setting is for the channel). A slash-command answer cannot carry an uploaded
+// file, so the chart goes to the asker's DM when the adapter can send it (`sendDigestChart`);
+// the reply describes the trend in words either way. A manager gets their own team, or a named
+// team they lead from higher up; an admin any team by name.
 import { canView } from "../access.js";
 import { digestText } from "../i18n/digests.js";
 import { canonicalPhrase, withoutFiller } from "../questions/question-grammar.js";
@@ -9,7 +11,7 @@ import { readQuestionText } from "../questions/question-text.js";
 import { extractPeriod } from "../questions/parse-period.js";
 import { cutList, type Reply } from "../reply.js";
 import type { SalesTeam } from "../sales-data.js";
-import { composeForecastDigest } from "./compose-forecast-digest.js";
+import { composeForecastDigest, type ForecastDigest } from "./compose-forecast-digest.js";
 import { leadsPeople, type QuestionContext } from "./question-context.js";
 import { foldName, textReply } from "./reply-parts.js";
 import { resolveSubject } from "./resolve-subject.js";
@@ -20,6 +22,24 @@ const DIGEST_WORDS = new Set([
   "for", "of", "this", "week", "minggu", "ini", "bagi",
 ]);
 const MAX_TEAMS_LISTED = 8;
+
+/**
+ * Sends the chart of a digest someone asked for to them privately; resolves true when it is on
+ * its way (false when it cannot be sent, e.g. the asker has no DM on this platform).
+ */
+export type DigestChartSender = (chart: DigestChartMessage) => Promise<boolean>;
+
+/**
+ * What carries the chart to the asker: a `ForecastDigest` (the shape the digest renderer reads)
+ * whose reply is one line naming the digest, not the digest again.
+ */
+export type DigestChartMessage = ForecastDigest;
+
+/** The chart message for a digest: the digest's figures and chart, with a reply of one line. */
+export function digestChartMessage(digest: ForecastDigest): DigestChartMessage {
+  const text = digestText(digest.locale, "request.chart", { team: digest.teamName, period: digest.period.label, asOf: digest.asOf });
+  return { ...digest, reply: { summary: text, blocks: [{ kind: "text", text }] } };
+}
 
 /** The teams `asker` may read a digest of: all for an admin, else those led by them or someone below them. */
 function visibleTeams(context: QuestionContext, teams: readonly SalesTeam[]): SalesTeam[] {
@@ -59,7 +79,7 @@ function whichTeam(context: QuestionContext, teams: readonly SalesTeam[]): Reply
   return textReply(digestText(context.locale, "request.whichTeam", { names: items, moreCount, command: context.command }));
 }
 
-export async function answerDigestRequest(context: QuestionContext, text: string): Promise<Reply> {
+export async function answerDigestRequest(context: QuestionContext, text: string, sendChart?: DigestChartSender): Promise<Reply> {
   const { locale, asker } = context;
   if (!leadsPeople(asker)) return textReply(digestText(locale, "request.managersOnly", { command: context.command }));
   const visible = visibleTeams(context, await context.data.teams(context.tenantId));
@@ -90,8 +110,9 @@ export async function answerDigestRequest(context: QuestionContext, text: string
   }
 
   const digest = await composeForecastDigest({ data: context.data, tenantId: context.tenantId, teamId: team!.id, now: context.now, locale });
+  const chartComing = sendChart === undefined ? false : await sendChart(digestChartMessage(digest));
   return {
     summary: digest.reply.summary,
-    blocks: [...digest.reply.blocks, { kind: "context", text: digestText(locale, "request.private") }],
+    blocks: [...digest.reply.blocks, { kind: "context", text: digestText(locale, chartComing ? "request.chartComing" : "request.private") }],
   };
 }

@@ -1,10 +1,10 @@
 // Whose numbers a team's digest adds up, and the team's quota, the way `/forecast team` does.
-import { rollUpForecast, rollUpMembers } from "../forecast.js";
+import { rollUpMembers } from "../forecast.js";
 import { buildOrgChart, reportsUnder } from "../org-chart.js";
 import type { Period } from "../period-spec.js";
 import type { Person, SalesTeam } from "../sales-data.js";
 import type { OpportunityState } from "../types.js";
-import { teamQuotaOf } from "./team-scope.js";
+import { teamQuotaSource } from "./team-scope.js";
 
 export interface DigestScope {
   /** Everyone whose deals and quotas count: the manager first, then everyone below them. */
@@ -39,24 +39,26 @@ export function digestScope(people: readonly Person[], team: SalesTeam): DigestS
 }
 
 /**
- * The team's quota: for each person at the top of the team (the manager, normally), the quotas
- * of the people who carry deals below them (`teamQuotaOf`); null when nobody has a quota.
+ * The team's quota by THE QUOTA RULE 3-4, as `/quota` and `/quota team` show it: the manager's
+ * own quota (each person at the top of the team, normally the manager alone); only for someone
+ * at the top with no quota row of their own, the sum of their direct reports' (recursively). Null
+ * when nobody has one. `quotas` are per person by `quotaForPeriod`.
  */
 export function digestTeamQuota(
   scope: DigestScope,
-  period: Period,
-  summaries: readonly OpportunityState[],
+  _period: Period,
+  _summaries: readonly OpportunityState[],
   quotas: ReadonlyMap<string, number>,
 ): number | null {
   const org = buildOrgChart(scope.members);
-  const rollUp = rollUpForecast({ org, period, opportunities: summaries, quotas });
   const inScope = new Set(scope.memberIds);
+  const directReportsOf = (id: string): readonly string[] => (org.directReports.get(id) ?? []).filter((report) => inScope.has(report));
   let quotaMinor: number | null = null;
   for (const person of scope.members) {
     const isTop = person.managerId === null || person.managerId === person.id || !inScope.has(person.managerId);
     if (!isTop) continue;
-    const quota = teamQuotaOf(person.id, rollUp, quotas);
-    if (quota !== null) quotaMinor = (quotaMinor ?? 0) + quota;
+    const quota = teamQuotaSource(person.id, directReportsOf, quotas);
+    if (quota !== null) quotaMinor = (quotaMinor ?? 0) + quota.quotaMinor;
   }
   return quotaMinor;
 }

@@ -1,5 +1,6 @@
-// The digest's sections below the figures: the deals that moved since last week, the deals at
-// risk and why, the largest open deals, and the attainment leaderboard. Each list is cut to a
+// The digest's sections below the figures: the deals that moved since the previous digest, the
+// deals at risk and why, the largest open deals, and the attainment leaderboard (at detail
+// `totals`, the moves and the deals at risk as counts only). Each list is cut to a
 // few lines with "…and N more" (the counts are of everything found), so a busy week still fits
 // one Slack message.
 import { buildLeaderboard, type LeaderboardEntry } from "../access.js";
@@ -113,6 +114,17 @@ export function changeSections(context: SectionContext, moves: readonly DealMove
   }
   if (blocks.length === 0) blocks.push({ kind: "context", text: digestText(context.locale, "changes.none") });
   return blocks;
+}
+
+/** A `totals` digest's moves: how many deals of each kind, none named (the kinds with none left out). */
+export function changeCounts(context: SectionContext, moves: readonly DealMove[]): ReplyBlock[] {
+  const counts = [...groupMoves(moves)].filter(([, list]) => list.length > 0).map(([kind, list]) => ({ kind, count: list.length }));
+  return [{ kind: counts.length === 0 ? "context" : "text", text: digestText(context.locale, "changes.counts", { counts }) }];
+}
+
+/** A `totals` digest's deals at risk: how many, none named. */
+export function atRiskCount(context: SectionContext, found: { total: number }): ReplyBlock[] {
+  return [{ kind: found.total === 0 ? "context" : "text", text: digestText(context.locale, "risk.count", { count: found.total, idleDays: IDLE_DAYS, stuckDays: STUCK_DAYS }) }];
 }
 
 /** Why a deal is at risk, in the digest's words; empty when none of the rules holds. */

@@ -6,14 +6,20 @@ import type { Locale } from "../i18n/locale.js";
 import { t } from "../i18n/messages.js";
 import type { DealMove, ForecastTotals } from "../forecast.js";
 import { addDays } from "../dates.js";
-import { currentQuarter } from "../periods.js";
-import type { OpportunityState } from "../types.js";
+import { currentQuarter, periodContaining } from "../periods.js";
+import type { Opportunity, OpportunityState } from "../types.js";
 import type { ReplyBlock } from "../reply.js";
 import type { Period } from "../period-spec.js";
 import { projectionHorizonDays, winRateModelFromCounts, type WinRateModel } from "../projection.js";
+import type { PeriodQuota } from "../quota.js";
 import { cutList } from "../reply.js";
+import type { OwnerGroups, SalesData } from "../sales-data.js";
 import type { QuestionContext } from "./question-context.js";
-import { money } from "./reply-parts.js";
+import { loadPeriodQuotas } from "./period-quotas.js";
+import { accountToShow, labelOf, money } from "./reply-parts.js";
+
+/** How many overdue deals a forecast names (the rest are counted). */
+export const MAX_OVERDUE_LISTED = 5;
 
 /** Moves worth naming in a person's own change list, in this order (see `forecastChange`). */
 const NAMED_MOVES = new Set<DealMove["kind"]>(["won", "lost", "pushed", "pulledIn", "new"]);
@@ -53,6 +59,123 @@ export async function projectionModel(context: QuestionContext, period: Pick<Per
   const horizonDays = projectionHorizonDays(context.today, period);
   const counts = await context.data.winRateCounts(context.tenantId, context.today, horizonDays);
   return winRateModelFromCounts(counts, context.today, horizonDays);
+}
+
+/**
+ * Each person's quota for the period by the quota rule (`loadPeriodQuotas`, the loader `/quota`
+ * uses: every row overlapping the period, a partly overlapping one pro-rated by the working days
+ * of their holiday calendar). People without a row overlapping the period are absent.
+ */
+export async function periodQuotas(context: QuestionContext, employeeIds: readonly string[], period: Pick<Period, "start" | "end">): Promise<Map<string, PeriodQuota>> {
+  if (employeeIds.length === 0) return new Map();
+  return (await loadPeriodQuotas(context.data, context.tenantId, employeeIds, { start: period.start, end: period.end })).quotas;
+}
+
+/** A quota row's name: its fiscal month, quarter, half or year when it is exactly one, else its dates. */
+function rowLabel(context: QuestionContext, range: { start: string; end: string }): string {
+  for (const kind of ["month", "quarter", "half", "year"] as const) {
+    const candidate = periodContaining(kind, range.start, context.tenant.fiscalYearStartMonth);
+    if (candidate.start === range.start && candidate.end === range.end) return labelOf(context, candidate);
+  }
+  return `${range.start} – ${range.end}`;
+}
+
+/** "Pro-rated: 21 of 64 working days of the Q4 FY2026 quota", per row only partly inside the period (the words `/quota` uses). */
+export function proRatedBlocks(context: QuestionContext, quota: PeriodQuota): ReplyBlock[] {
+  if (!quota.proRated) return [];
+  return quota.rows
+    .filter((share) => share.shareWorkingDays !== share.rowWorkingDays)
+    .map((share) => ({
+      kind: "context" as const,
+      text: answerText(context.locale, "quota.proRated", {
+        days: share.shareWorkingDays,
+        rowDays: share.rowWorkingDays,
+        row: rowLabel(context, { start: share.row.periodStart, end: share.row.periodEnd }),
+      }),
+    }));
+}
+
+/** The open deals overdue for a period: the largest, and all of them summed (exact for totals and the projection). */
+export interface OverdueDeals {
+  /** The largest ones (at most MAX_OVERDUE_LISTED), largest first. */
+  largest: Opportunity[];
+  /** All of them, summed like `dealSummaries`; synthetic ids. */
+  summaries: OpportunityState[];
+  /** How many, and their amount in all (minor units). */
+  count: number;
+  amountMinor: number;
+}
+
+const NO_OVERDUE: OverdueDeals = { largest: [], summaries: [], count: 0, amountMinor: 0 };
+
+/** The earliest close date an overdue deal is looked for from (a month's first day, so that summaries are read). */
+const EARLIEST_CLOSE_DATE = "1900-01-01";
+
+/**
+ * The open deals overdue for the period (close date before its start, still open, not Omitted),
+ * read only while the period is under way on `today`: that is when the projection counts them.
+ * Totals from `dealSummaries` of the months before the period (pre-summed, however large the
+ * team); the largest named deals, only when there are any. The digest can call this with its
+ * own data source and date, so that its projection is the one `/forecast team` shows.
+ */
+export async function loadOverdueDeals(
+  data: SalesData,
+  tenantId: string,
+  today: string,
+  ownerIds: readonly string[],
+  period: Pick<Period, "start" | "end">,
+  groups?: OwnerGroups,
+): Promise<OverdueDeals> {
+  if (!(period.start <= today && today <= period.end) || ownerIds.length === 0) return NO_OVERDUE;
+  const before = await data.dealSummaries(tenantId, ownerIds, { start: EARLIEST_CLOSE_DATE, end: addDays(period.start, -1) }, groups);
+  const summaries = before.filter((group) => !group.isClosed && group.forecastCategory !== "Omitted");
+  if (summaries.length === 0) return NO_OVERDUE;
+  let count = 0;
+  let amountMinor = 0;
+  for (const group of summaries) {
+    count += group.dealCount ?? 1;
+    amountMinor += group.amountMinor;
+  }
+  const largest = await data.largestOverdueDeals(tenantId, ownerIds, period.start, MAX_OVERDUE_LISTED);
+  return { largest, summaries, count, amountMinor };
+}
+
+/** `loadOverdueDeals` for a question, as of the asker's today. */
+export function overdueFor(
+  context: QuestionContext,
+  ownerIds: readonly string[],
+  period: Pick<Period, "start" | "end">,
+  groups?: OwnerGroups,
+): Promise<OverdueDeals> {
+  return loadOverdueDeals(context.data, context.tenantId, context.today, ownerIds, period, groups);
+}
+
+/**
+ * "Overdue — 2 open deals (RM 120,000) were due before this period and still count in the
+ * projection", with the largest named: name, amount, original close date. Nothing when none.
+ */
+export function overdueBlocks(context: QuestionContext, overdue: OverdueDeals, expectedMinor: number): ReplyBlock[] {
+  if (overdue.count === 0) return [];
+  const { locale } = context;
+  return [
+    {
+      kind: "list",
+      title: answerText(locale, "forecast.overdue.title", {
+        count: overdue.count,
+        amount: money(context, overdue.amountMinor),
+        expected: money(context, expectedMinor),
+      }),
+      items: overdue.largest.map((deal) =>
+        answerText(locale, "forecast.overdue.line", {
+          name: deal.name,
+          account: accountToShow(deal),
+          amount: money(context, deal.amountMinor),
+          closeDate: deal.closeDate,
+        }),
+      ),
+      moreCount: Math.max(0, overdue.count - overdue.largest.length),
+    },
+  ];
 }
 
 /** Closed, Commit, Best case, Pipeline, Weighted pipeline and Projection, formatted. */

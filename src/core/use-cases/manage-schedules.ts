@@ -1,4 +1,4 @@
-// Sales-ops admins list, add, change, pause and resume schedules. Shared by `/salesops schedule …`
+// Sales-ops admins list, add, change, pause, resume and delete schedules. Shared by `/salesops schedule …`
 // in Slack and `npm run cli -- schedule …`: the verbs take plain options and return plain data;
 // `answerScheduleCommand` / `answerSalesopsCommand` render that data as a localised Reply.
 import { dateOfEpochDay } from "../dates.js";
@@ -21,6 +21,7 @@ import { parseScheduleSpec } from "../schedules/parse-schedule-spec.js";
 import { localEpochDayOf } from "../schedules/resolve-wall-time.js";
 import type { ScheduleKind, ScheduleSpec } from "../schedules/schedule-spec.js";
 import { byName, foldName, textReply } from "./reply-parts.js";
+import { answerSettingsCommand, isSettingsCommand } from "./manage-tenant-settings.js";
 
 /** The kinds an admin may add, as typed. */
 export const SCHEDULE_KINDS: readonly ScheduleKind[] = ["forecast_digest"];
@@ -68,6 +69,14 @@ export interface PauseScheduleOptions extends ScheduleAdminOptions {
 }
 
 export type ResumeScheduleOptions = PauseScheduleOptions;
+export type DeleteScheduleOptions = PauseScheduleOptions;
+
+export interface ScheduleDeleteResult {
+  /** The schedule as it was. */
+  schedule: ScheduleOverview;
+  /** Its deliveries already queued and not sent yet: they still go out. */
+  pendingDeliveries: number;
+}
 
 /** A schedule as an admin sees it. Instants are UTC. */
 export interface ScheduleOverview {
@@ -271,6 +280,22 @@ export function resumeSchedule(options: ResumeScheduleOptions): Promise<Schedule
   return setEnabled(options, true);
 }
 
+/**
+ * Deletes a schedule, without asking (the reply says what was deleted): no slot of it fires
+ * again. Digests it already queued still go out — they are from a slot that fired before the
+ * delete, and the outbox never half-sends a slot.
+ */
+export async function deleteSchedule(options: DeleteScheduleOptions): Promise<ScheduleDeleteResult> {
+  await requireAdmin(options);
+  const { locale, store, tenantId, now } = options;
+  const [schedules, teams] = await Promise.all([store.schedules(tenantId), store.teams(tenantId)]);
+  const current = findSchedule(schedules, options.name, locale);
+  const deleted = await store.delete(tenantId, current.id);
+  // Another admin deleted it first: say so as for any name that is not there.
+  if (!deleted) throw findSchedule(schedules.filter((schedule) => schedule.id !== current.id), options.name, locale);
+  return { schedule: { ...overviewOf(current, teams, now), nextAt: null }, pendingDeliveries: deleted.pendingDeliveries };
+}
+
 // ---- Replies -------------------------------------------------------------------------------
 
 /** The problem with what was typed, in the reader's language (`command` as in the help). */
@@ -300,6 +325,10 @@ export function usageProblemText(problem: UsageProblem, locale: Locale, command 
       return adminText(locale, "usage.teamAndAllTeams");
     case "extraWords":
       return adminText(locale, "usage.extraWords", { verb: problem.verb, words: problem.words });
+    case "unknownSetting":
+      return adminText(locale, "usage.unknownSetting", { word: problem.word, command });
+    case "missingSettingValue":
+      return adminText(locale, "usage.missingSettingValue", { setting: problem.setting, command });
   }
 }
 
@@ -400,6 +429,12 @@ export async function answerScheduleCommand(options: AnswerScheduleCommandOption
       const { schedule, changed } = await resumeSchedule({ ...options, name: request.name });
       return confirmation(adminText(locale, changed ? "schedule.resumed" : "schedule.alreadyRunning", { name: schedule.name }), schedule, locale);
     }
+    case "delete": {
+      const { schedule, pendingDeliveries } = await deleteSchedule({ ...options, name: request.name });
+      // What it was (kind, when, where it went), so that a wrong delete can be added back as it was.
+      const fields = scheduleFields(schedule, locale).filter((field) => field.label !== adminText(locale, "label.nextRun"));
+      return textReply(adminText(locale, "schedule.deleted", { name: schedule.name, pending: pendingDeliveries }), [{ kind: "fields", fields }]);
+    }
   }
 }
 
@@ -416,5 +451,7 @@ export async function answerSalesopsCommand(options: AnswerSalesopsCommandOption
   await requireAdmin(options);
   const parsed = parseSalesopsCommand(options.text);
   if (!parsed.ok) return textReply(usageProblemText(parsed.problem, options.locale, options.command ?? "/salesops"));
-  return answerScheduleCommand({ ...options, request: parsed.command });
+  const request = parsed.command;
+  if (isSettingsCommand(request)) return answerSettingsCommand({ ...options, request });
+  return answerScheduleCommand({ ...options, request });
 }

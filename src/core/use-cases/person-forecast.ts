@@ -13,27 +13,33 @@ import {
   changeBlocks,
   figureFields,
   lastWeeksSnapshotDate,
+  overdueBlocks,
+  overdueFor,
+  periodQuotas,
   projectionModel,
+  proRatedBlocks,
   snapshotKeepsClosedFrom,
   withEarlierClosedDeals,
 } from "./forecast-figures.js";
 import { labelOf, money, periodContext } from "./reply-parts.js";
-import { effectiveQuotas } from "./team-scope.js";
 
 /**
  * One person's forecast (the asker, or someone they may see who leads nobody). Deals are read
  * from the period's start to a year past its end, live and in last week's snapshot, so that a
  * deal pushed out of the period or pulled into it is named as such rather than as lost or new.
+ * While the period is under way, their overdue open deals (due before it) count in the
+ * projection and are listed. The quota is theirs by the quota rule (`quotaForPeriod`).
  */
 export async function answerPersonForecast(context: QuestionContext, person: Person, period: Period): Promise<Reply> {
   const { data, tenantId, today, locale } = context;
   const range = { start: period.start, end: addDays(period.end, 365) };
-  const [deals, records, calls, model, snapshotDate] = await Promise.all([
+  const [deals, quotas, calls, model, snapshotDate, overdue] = await Promise.all([
     data.deals(tenantId, [person.id], range),
-    data.quotas(tenantId, [person.id], period),
+    periodQuotas(context, [person.id], period),
     data.forecastCalls(tenantId, [person.id], period),
     projectionModel(context, period),
     lastWeeksSnapshotDate(context),
+    overdueFor(context, [person.id], period),
   ]);
   const before =
     snapshotDate === null
@@ -41,8 +47,9 @@ export async function answerPersonForecast(context: QuestionContext, person: Per
       : withEarlierClosedDeals(await data.snapshot(tenantId, snapshotDate, [person.id], range), deals, snapshotKeepsClosedFrom(context, snapshotDate));
 
   const totals = forecastTotals(deals, period);
-  const projection = projectPeriodClose({ period, today, opportunities: deals, model });
-  const quota = effectiveQuotas(context.byId, records, period).get(person.id) ?? null;
+  const projection = projectPeriodClose({ period, today, opportunities: [...deals, ...overdue.summaries], model });
+  const periodQuota = quotas.get(person.id) ?? null;
+  const quota = periodQuota?.quotaMinor ?? null;
   const call = latestForecastCall(calls, person.id, period);
   const own = person.id === context.asker.id;
 
@@ -73,7 +80,9 @@ export async function answerPersonForecast(context: QuestionContext, person: Per
     blocks: [
       { kind: "heading", text: headingText },
       { kind: "fields", fields },
+      ...(periodQuota === null ? [] : proRatedBlocks(context, periodQuota)),
       ...changeBlocks(context, snapshotDate, change?.before ?? null, totals, change?.moves ?? []),
+      ...overdueBlocks(context, overdue, projection.expectedFromOverdueMinor),
       periodContext(context, period),
     ],
   };

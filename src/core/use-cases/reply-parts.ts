@@ -80,3 +80,15 @@ export function foldName(text: string): string {
 export function byName(a: { name: string }, b: { name: string }): number {
   return foldName(a.name).localeCompare(foldName(b.name), "en");
 }
+
+/**
+ * A deal's account name when it adds something to the deal's name, else null: deal "Acme
+ * renewal" of account "Acme" is shown once ("Acme renewal"), deal "Renewal" of "Acme" as
+ * "Renewal (Acme)". Compared as whole words, case and accents aside.
+ */
+export function accountToShow(deal: { name: string; accountName?: string | null }): string | null {
+  const account = deal.accountName?.trim();
+  if (!account) return null;
+  const words = (text: string) => ` ${foldName(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
+  return words(deal.name).includes(words(account)) ? null : account;
+}

@@ -7,12 +7,13 @@ import { reportsUnder } from "../org-chart.js";
 import { rollUpForecast } from "../forecast.js";
 import type { Period } from "../period-spec.js";
 import { closedWonIn } from "../quota.js";
-import { cutList, type Reply } from "../reply.js";
+import { cutList, type Reply, type ReplyBlock } from "../reply.js";
 import type { Person } from "../sales-data.js";
 import type { OpportunityState } from "../types.js";
 import { leadsPeople, type QuestionContext } from "./question-context.js";
 import { labelOf, MAX_LIST_ITEMS, money, periodContext, textReply } from "./reply-parts.js";
-import { effectiveQuotas, lineGroups, teamQuotaOf, teamScope } from "./team-scope.js";
+import { loadPeriodQuotas } from "./period-quotas.js";
+import { lineGroups, teamQuotaOf, teamScope } from "./team-scope.js";
 
 /**
  * `/quota team`: the team under `root` (the asker or a person they may see), rolled up: team
@@ -26,11 +27,11 @@ export async function answerTeamQuota(context: QuestionContext, root: Person, pe
   if (scope === null) {
     return textReply(answerText(locale, "team.noReports", { name: root.id === context.asker.id ? null : root.name }));
   }
-  const [records, summaries] = await Promise.all([
-    data.quotas(tenantId, scope.memberIds, period),
+  const [periodQuotas, summaries] = await Promise.all([
+    loadPeriodQuotas(data, tenantId, scope.memberIds, period),
     data.dealSummaries(tenantId, scope.memberIds, { start: period.start, end: period.end }, lineGroups(context, scope)),
   ]);
-  const quotas = effectiveQuotas(context.byId, records, period);
+  const quotas = new Map([...periodQuotas.quotas].map(([id, figures]) => [id, figures.quotaMinor]));
   const rollUp = rollUpForecast({
     org: context.org,
     period,
@@ -45,8 +46,12 @@ export async function answerTeamQuota(context: QuestionContext, root: Person, pe
     return { id, name: context.byId.get(id)?.name ?? id, closed, quota, attainment: quota ? closed / quota : null };
   });
   const teamClosed = scope.root === null ? closedWonIn(summaries, period) : rollUp.get(scope.root.id)!.team.closedMinor;
-  let teamQuota: number | null = null;
-  for (const line of lines) if (line.quota !== null) teamQuota = (teamQuota ?? 0) + line.quota;
+  // THE QUOTA RULE 3-4: the root's own quota; only without one (or without a root), the lines' sum, labelled so.
+  let linesQuota: number | null = null;
+  for (const line of lines) if (line.quota !== null) linesQuota = (linesQuota ?? 0) + line.quota;
+  const rootQuota = scope.root === null ? null : (quotas.get(scope.root.id) ?? null);
+  const teamQuota = rootQuota ?? linesQuota;
+  const quotaLabel = rootQuota === null ? answerText(locale, "label.teamQuotaOfReports") : answerText(locale, "label.teamQuota");
   // A manager's own deals count for the team; say so on a line of their own.
   const rootOwnClosed = scope.root === null ? 0 : rollUp.get(scope.root.id)!.own.closedMinor;
 
@@ -76,7 +81,7 @@ export async function answerTeamQuota(context: QuestionContext, root: Person, pe
       : answerText(locale, "heading.team.own", { period: label });
   const currency = tenant.currency;
   const fields = [
-    { label: answerText(locale, "label.teamQuota"), value: teamQuota === null ? answerText(locale, "forecast.noQuota") : formatMoney(teamQuota, currency, locale) },
+    { label: quotaLabel, value: teamQuota === null ? answerText(locale, "forecast.noQuota") : formatMoney(teamQuota, currency, locale) },
     { label: t(locale, "label.closedWon"), value: formatMoney(teamClosed, currency, locale) },
   ];
   if (teamQuota !== null && teamQuota > 0) {
@@ -88,6 +93,17 @@ export async function answerTeamQuota(context: QuestionContext, root: Person, pe
     );
   }
   const list = cutList(items, MAX_LIST_ITEMS);
+  const notes: ReplyBlock[] = [];
+  if (rootQuota !== null && linesQuota !== null && scope.root !== null) {
+    notes.push({
+      kind: "text",
+      text: answerText(locale, "quota.reportsSum", {
+        name: scope.root.id === context.asker.id ? null : scope.root.name,
+        sum: money(context, linesQuota),
+        share: rootQuota === 0 ? null : linesQuota / rootQuota,
+      }),
+    });
+  }
   const attainmentText = teamQuota ? ` ${formatPercent(teamClosed / teamQuota, locale)}` : "";
   return {
     summary: `${headingText}:${attainmentText} (${formatMoney(teamClosed, currency, locale)})`,
@@ -95,6 +111,7 @@ export async function answerTeamQuota(context: QuestionContext, root: Person, pe
       { kind: "heading", text: headingText },
       { kind: "fields", fields },
       { kind: "list", items: list.items, moreCount: list.moreCount },
+      ...notes,
       periodContext(context, period),
     ],
   };
@@ -123,13 +140,13 @@ export async function answerLeaderboard(context: QuestionContext, period: Period
   if (visibility === "off") return textReply(t(locale, "leaderboard.off"));
   const members = leaderboardPeople(context);
   const ids = members.map((person) => person.id);
-  const [records, summaries] = ids.length === 0
-    ? [[], []]
+  const [periodQuotas, summaries] = ids.length === 0
+    ? [null, []]
     : await Promise.all([
-        data.quotas(tenantId, ids, period),
+        loadPeriodQuotas(data, tenantId, ids, period),
         data.dealSummaries(tenantId, ids, { start: period.start, end: period.end }),
       ]);
-  const quotas = effectiveQuotas(context.byId, records, period);
+  const quotas = new Map([...(periodQuotas?.quotas ?? [])].map(([id, figures]) => [id, figures.quotaMinor]));
   const byOwner = new Map<string, OpportunityState[]>();
   for (const summary of summaries) {
     const list = byOwner.get(summary.ownerId);

@@ -1,4 +1,4 @@
-import { effectiveQuota } from "../quota.js";
+import { quotaForPeriod } from "../quota.js";
 import { rollUpMembers, type PersonForecast } from "../forecast.js";
 import type { OwnerGroups } from "../sales-data.js";
 import type { Period } from "../period-spec.js";
@@ -53,37 +53,78 @@ export function wholeTeamGroup(scope: TeamScope): OwnerGroups {
   return new Map(scope.memberIds.map((id) => [id, groupId]));
 }
 
-/** Effective quota (ramp and pro-ration applied) per employee id, minor units; `people` by id gives start dates. */
+/**
+ * Each person's quota for the period by THE QUOTA RULE (`quotaForPeriod`: their rows overlapping
+ * the period, a partly overlapping row pro-rated by working days less `holidaysOf` them), minor
+ * units, for the people in `people` who have a row. No start-date pro-ration (rule 1).
+ */
 export function effectiveQuotas(
-  people: ReadonlyMap<string, Pick<Person, "startDate">>,
+  people: ReadonlyMap<string, unknown>,
   records: readonly QuotaRecord[],
-  period: Period,
+  period: Pick<Period, "start" | "end">,
+  holidaysOf: (employeeId: string) => readonly string[] = () => [],
 ): Map<string, number> {
-  const quotas = new Map<string, number>();
+  const byPerson = new Map<string, QuotaRecord[]>();
   for (const record of records) {
-    const person = people.get(record.employeeId);
-    const quota = effectiveQuota(record, period, person?.startDate ?? null);
-    quotas.set(record.employeeId, quota.effectiveQuotaMinor);
+    if (!people.has(record.employeeId)) continue;
+    const list = byPerson.get(record.employeeId);
+    if (list) list.push(record);
+    else byPerson.set(record.employeeId, [record]);
+  }
+  const quotas = new Map<string, number>();
+  for (const [id, rows] of byPerson) {
+    const quota = quotaForPeriod(rows, period, holidaysOf(id));
+    if (quota.rows.length > 0) quotas.set(id, quota.quotaMinor);
   }
   return quotas;
 }
 
+/** A team's quota and where it comes from: the head's own rows, or (without any) the sum of their reports'. */
+export interface TeamQuota {
+  quotaMinor: number;
+  source: "own" | "reports";
+}
+
 /**
- * A team's quota: the sum of the quotas of the people who carry deals below it. A manager's
- * own quota record is not added on top (it normally restates their team's); someone with no
- * reports counts with their own quota. Null when nobody in the team has a quota.
+ * THE QUOTA RULE 3-4 for a person heading a team: their OWN quota (never the sum of their
+ * reports'); only when they have no quota row of their own, the sum of their direct reports'
+ * team quotas (by this same rule, recursively), labelled as such. Null when nobody has one.
+ * `directReportsOf` gives a person's direct reports (a roll-up or the org chart).
  */
+export function teamQuotaSource(
+  id: string,
+  directReportsOf: (id: string) => readonly string[],
+  quotas: ReadonlyMap<string, number>,
+): TeamQuota | null {
+  const own = quotas.get(id);
+  if (own !== undefined) return { quotaMinor: own, source: "own" };
+  const sum = reportsQuotaSum(id, directReportsOf, quotas);
+  return sum === null ? null : { quotaMinor: sum, source: "reports" };
+}
+
+/**
+ * Σ of the direct reports' quotas of `id` (each by `teamQuotaSource`): what "your reports'
+ * quotas add up to" shows beside a manager's own number. Null when none of them has one.
+ */
+export function reportsQuotaSum(
+  id: string,
+  directReportsOf: (id: string) => readonly string[],
+  quotas: ReadonlyMap<string, number>,
+): number | null {
+  let total: number | null = null;
+  for (const report of directReportsOf(id)) {
+    if (report === id) continue;
+    const quota = teamQuotaSource(report, directReportsOf, quotas);
+    if (quota !== null) total = (total ?? 0) + quota.quotaMinor;
+  }
+  return total;
+}
+
+/** `teamQuotaSource`'s figure, reading direct reports off a roll-up. */
 export function teamQuotaOf(
   id: string,
   rollUp: ReadonlyMap<string, PersonForecast>,
   quotas: ReadonlyMap<string, number>,
 ): number | null {
-  const reports = rollUp.get(id)?.directReportIds ?? [];
-  if (reports.length === 0) return quotas.get(id) ?? null;
-  let total: number | null = null;
-  for (const report of reports) {
-    const quota = teamQuotaOf(report, rollUp, quotas);
-    if (quota !== null) total = (total ?? 0) + quota;
-  }
-  return total;
+  return teamQuotaSource(id, (person) => rollUp.get(person)?.directReportIds ?? [], quotas)?.quotaMinor ?? null;
 }

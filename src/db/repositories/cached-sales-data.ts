@@ -1,7 +1,8 @@
 // Short-lived per-process caches in front of the SalesData reads that are large and change
-// slowly: the org (every request checks access against it) and its teams, and what the projection learns
-// from the snapshots (taken weekly): the win-rate counts and the full history for back-tests. The database stays the one truth; a
-// replica that misses the cache simply reads it. Writes pass straight through.
+// slowly: the org (every request checks access against it), its teams and holiday calendars,
+// and what the projection learns from the snapshots (taken weekly): the win-rate counts and the
+// full history for back-tests. The database stays the one truth; a replica that misses the cache
+// simply reads it. Writes pass straight through.
 import type { SalesData } from "../../core/sales-data.js";
 
 interface Entry<T> {
@@ -47,15 +48,23 @@ export function withCaches(data: SalesData, options: CachedSalesDataOptions = {}
   const now = options.now ?? Date.now;
   const people = new TtlCache<Awaited<ReturnType<SalesData["people"]>>>(options.peopleTtlMs ?? 30_000, 64, now);
   const history = new TtlCache<Awaited<ReturnType<SalesData["snapshotHistory"]>>>(options.historyTtlMs ?? 10 * 60_000, 16, now);
-  // Keyed by day and horizon, and a statistic over weeks of snapshots: hours of reuse are fine.
-  const winRates = new TtlCache<Awaited<ReturnType<SalesData["winRateCounts"]>>>(options.winRateTtlMs ?? 6 * 60 * 60_000, 256, now);
+  // Keyed by day and horizon. Read from pre-summed tables in milliseconds, so kept minutes, not
+  // hours: a new snapshot shows within that.
+  const winRates = new TtlCache<Awaited<ReturnType<SalesData["winRateCounts"]>>>(options.winRateTtlMs ?? 5 * 60_000, 256, now);
   const tenants = new TtlCache<Awaited<ReturnType<SalesData["tenant"]>>>(options.peopleTtlMs ?? 30_000, 64, now);
   const teams = new TtlCache<Awaited<ReturnType<SalesData["teams"]>>>(options.peopleTtlMs ?? 30_000, 64, now);
+  // Holiday calendars change about once a year; every /quota reads its asker's (and reports').
+  const holidays = new TtlCache<Awaited<ReturnType<SalesData["holidays"]>>>(options.peopleTtlMs ?? 30_000, 256, now);
   return {
     ...data,
     tenant: (tenantId) => tenants.get(tenantId, () => data.tenant(tenantId)),
     people: (tenantId) => people.get(tenantId, () => data.people(tenantId)),
     teams: (tenantId) => teams.get(tenantId, () => data.teams(tenantId)),
+    holidays: (tenantId, subjects, range) =>
+      holidays.get(
+        `${tenantId}:${range.start}:${range.end}:${(subjects.employeeIds ?? []).join(",")}:${(subjects.teamIds ?? []).join(",")}`,
+        () => data.holidays(tenantId, subjects, range),
+      ),
     winRateCounts: (tenantId, asOf, horizonDays) =>
       winRates.get(`${tenantId}:${asOf}:${horizonDays}`, () => data.winRateCounts(tenantId, asOf, horizonDays)),
     snapshotHistory: (tenantId, onOrBefore) => history.get(`${tenantId}:${onOrBefore}`, () => data.snapshotHistory(tenantId, onOrBefore)),
@@ -65,6 +74,7 @@ export function withCaches(data: SalesData, options: CachedSalesDataOptions = {}
       winRates.clear();
       tenants.clear();
       teams.clear();
+      holidays.clear();
     },
   };
 }

@@ -1,9 +1,9 @@
 // Prisma implementation of the SalesData port. The only place that knows how quotas, deals,
 // plans, calls and snapshots are stored; it returns plain data (types.ts), never Prisma rows.
-import type { CommissionPlan } from "../../core/commission.js";
+import type { CommissionPlan, PlanPeriod } from "../../core/commission.js";
 import type { Locale } from "../../core/i18n/locale.js";
 import { addDays } from "../../core/dates.js";
-import type { DateRange, DealChange, OwnerGroups, Person, SalesData, SalesTeam, SnapshotSummary, TenantProfile, TrackedDeal } from "../../core/sales-data.js";
+import type { DateRange, DealChange, Holiday, HolidayCalendars, OwnerGroups, Person, SalesData, SalesTeam, SnapshotSummary, TenantProfile, TrackedDeal } from "../../core/sales-data.js";
 import type { WinCount } from "../../core/projection.js";
 import type { ForecastCall, ForecastCategory, Opportunity, OpportunityState, PipelineSnapshotRow, QuotaRecord } from "../../core/types.js";
 import { AppError } from "../../core/errors.js";
@@ -70,38 +70,135 @@ function coversWholeMonths(range: DateRange): boolean {
  * per group of owners), category, closed/won state, stage, probability and close month:
  * lossless for totals, roll-ups and projections, and far fewer rows than deals.
  *
- * A range of whole months (every period is) reads the pre-summed `deal_summary` /
- * `snapshot_summary` tables, which triggers keep equal to these sums; a group's close date is
- * then the first of its month. Any other range sums the rows themselves, a group's close date
- * being its earliest. Either way a month-aligned period counts a group wholly in or out.
+ * A range of whole months (every period is) reads the pre-summed tables, which triggers keep
+ * equal to these sums (migrations `deal_summaries`, `team_summaries_and_win_rates`): a team
+ * whose members (employees with that `team_id` now) all fall into one group is read from its
+ * team rows (`team_deal_summary` / `team_snapshot_summary`), everyone else from their own
+ * (`deal_summary` / `snapshot_summary`). So a management chain is summed from a few rows per
+ * team whatever its shape, and exactly: team membership is read in the same statement, and an
+ * owner is counted through their team or on their own, never both. A group's close date is then
+ * the first of its month. Any other range sums the rows themselves, a group's close date being
+ * its earliest. Either way a month-aligned period counts a group wholly in or out.
  */
 async function summaries(
   prisma: Client,
   query: { tenantId: string; ownerIds: readonly string[]; range: DateRange; snapshotDate?: string; groups?: OwnerGroups | undefined },
 ): Promise<OpportunityState[]> {
-  const ownerIds = [...query.ownerIds];
-  const groupIds = ownerIds.map((id) => query.groups?.get(id) ?? id);
-  const owners = Prisma.sql`unnest(${ownerIds}::uuid[], ${groupIds}::text[]) AS g(owner_id, group_id)`;
+  const ownerIds = [...new Set(query.ownerIds)];
+  // Groups travel as small integers (an index into `groupIds`) and both lists as one text each:
+  // binding thousands of array elements costs Prisma and the server more than splitting a string.
+  const groupIds: string[] = [];
+  const groupIndex = new Map<string, number>();
+  const groupOf = ownerIds.map((id) => {
+    const group = query.groups?.get(id) ?? id;
+    let index = groupIndex.get(group);
+    if (index === undefined) {
+      index = groupIds.length;
+      groupIds.push(group);
+      groupIndex.set(group, index);
+    }
+    return index;
+  });
+  const owners = Prisma.sql`unnest(string_to_array(${ownerIds.join(",")}, ',')::uuid[], string_to_array(${groupOf.join(",")}, ',')::int[]) AS g(owner_id, group_id)`;
+  const named = (rows: Array<Omit<SummaryRow, "owner_id"> & { group_id: number }>): OpportunityState[] =>
+    rows.map((row, index) => summaryState(Object.assign(row, { owner_id: groupIds[row.group_id]! }), index));
   const snapshot = query.snapshotDate !== undefined;
   const onDate = snapshot ? Prisma.sql`AND d.snapshot_date = ${query.snapshotDate}::date` : Prisma.empty;
-  // Pre-summed groups (close_month, deals) or the rows themselves (close_date, one deal each).
-  const summed = coversWholeMonths(query.range);
-  const table = summed ? (snapshot ? "snapshot_summary" : "deal_summary") : snapshot ? "pipeline_snapshot" : "opportunity";
-  const closeDate = summed ? Prisma.raw("d.close_month") : Prisma.raw("d.close_date");
-  const month = summed ? Prisma.raw("d.close_month") : Prisma.raw("date_trunc('month', d.close_date)");
-  const deals = summed ? Prisma.raw("SUM(d.deals)") : Prisma.raw("COUNT(*)");
-  const rows = await prisma.$queryRaw<SummaryRow[]>`
-    SELECT g.group_id AS owner_id, d.forecast_category::text AS forecast_category, d.is_closed, d.is_won,
-           s.name AS stage_name, d.probability::int AS probability, MIN(${closeDate}) AS close_date,
-           SUM(d.amount_minor)::text AS amount, ${deals}::int AS deals
-      FROM ${owners}
-      JOIN ${Prisma.raw(table)} d ON d.owner_id = g.owner_id
-      JOIN stage s ON s.id = d.stage_id
-     WHERE d.tenant_id = ${query.tenantId}::uuid
-       ${onDate}
-       AND ${closeDate} BETWEEN ${query.range.start}::date AND ${query.range.end}::date
-     GROUP BY g.group_id, d.forecast_category, d.is_closed, d.is_won, s.name, d.probability, ${month}`;
-  return rows.map(summaryState);
+  const { tenantId, range } = query;
+  if (!coversWholeMonths(range)) {
+    const table = Prisma.raw(snapshot ? "pipeline_snapshot" : "opportunity");
+    const rows = await prisma.$queryRaw<Array<Omit<SummaryRow, "owner_id"> & { group_id: number }>>`
+      SELECT g.group_id, d.forecast_category::text AS forecast_category, d.is_closed, d.is_won,
+             s.name AS stage_name, d.probability::int AS probability, MIN(d.close_date) AS close_date,
+             SUM(d.amount_minor)::text AS amount, COUNT(*)::int AS deals
+        FROM ${owners}
+        JOIN ${table} d ON d.owner_id = g.owner_id
+        JOIN stage s ON s.id = d.stage_id
+       WHERE d.tenant_id = ${tenantId}::uuid
+         ${onDate}
+         AND d.close_date BETWEEN ${range.start}::date AND ${range.end}::date
+       GROUP BY g.group_id, d.forecast_category, d.is_closed, d.is_won, s.name, d.probability, date_trunc('month', d.close_date)`;
+    return named(rows);
+  }
+  const ownerTable = Prisma.raw(snapshot ? "snapshot_summary" : "deal_summary");
+  const teamTable = Prisma.raw(snapshot ? "team_snapshot_summary" : "team_deal_summary");
+  // Without groups every owner is a group of their own, and no team of two is whole.
+  const byTeam = query.groups !== undefined;
+  // A few hundred owners are looked up one by one (index probes); a large list is better joined
+  // to whole tables. A question with groups leaves few owners outside whole teams.
+  const many = ownerIds.length > 300;
+  const members = many
+    ? Prisma.sql`
+      SELECT e.id, e.team_id, g.group_id
+        FROM employee e LEFT JOIN g ON g.owner_id = e.id
+       WHERE e.tenant_id = ${tenantId}::uuid AND e.team_id IS NOT NULL`
+    : Prisma.sql`
+      SELECT e.id, e.team_id, g.group_id
+        FROM (SELECT DISTINCT e.team_id FROM g JOIN employee e ON e.id = g.owner_id
+               WHERE e.tenant_id = ${tenantId}::uuid AND e.team_id IS NOT NULL) t
+        JOIN employee e ON e.tenant_id = ${tenantId}::uuid AND e.team_id = t.team_id
+        LEFT JOIN g ON g.owner_id = e.id`;
+  const teams = byTeam
+    ? Prisma.sql`
+    members AS MATERIALIZED (${members}),
+    whole AS MATERIALIZED (
+      SELECT team_id, MIN(group_id) AS group_id FROM members
+       GROUP BY team_id
+      HAVING COUNT(group_id) = COUNT(*) AND MIN(group_id) = MAX(group_id)
+    ),`
+    : Prisma.empty;
+  const alone = byTeam
+    ? Prisma.sql`SELECT g.owner_id, g.group_id FROM g
+       WHERE NOT EXISTS (SELECT 1 FROM members m JOIN whole w ON w.team_id = m.team_id WHERE m.id = g.owner_id)`
+    : Prisma.sql`SELECT g.owner_id, g.group_id FROM g`;
+  const wholeTeams = byTeam
+    ? Prisma.sql`
+      SELECT w.group_id, d.*
+        FROM whole w
+        CROSS JOIN LATERAL (
+          SELECT d.forecast_category, d.is_closed, d.is_won, d.stage_id, d.probability, d.close_month, d.amount_minor, d.deals
+            FROM ${teamTable} d
+           WHERE d.tenant_id = ${tenantId}::uuid ${onDate} AND d.team_id = w.team_id
+             AND d.close_month BETWEEN ${range.start}::date AND ${range.end}::date
+          OFFSET 0) d
+      UNION ALL`
+    : Prisma.empty;
+  const owned =
+    many && !byTeam
+      ? Prisma.sql`
+      SELECT a.group_id, d.forecast_category, d.is_closed, d.is_won, d.stage_id, d.probability, d.close_month, d.amount_minor, d.deals
+        FROM alone a
+        JOIN ${ownerTable} d ON d.owner_id = a.owner_id
+       WHERE d.tenant_id = ${tenantId}::uuid ${onDate}
+         AND d.close_month BETWEEN ${range.start}::date AND ${range.end}::date`
+      : Prisma.sql`
+      SELECT a.group_id, d.*
+        -- Unnested from arrays, so that the planner assumes a few owners rather than the whole
+        -- list: its cost estimate then stays below jit_above_cost (JIT compilation would take
+        -- longer than the query).
+        FROM unnest(ARRAY(SELECT owner_id FROM alone), ARRAY(SELECT group_id FROM alone)) AS a(owner_id, group_id)
+        CROSS JOIN LATERAL (
+          SELECT d.forecast_category, d.is_closed, d.is_won, d.stage_id, d.probability, d.close_month, d.amount_minor, d.deals
+            FROM ${ownerTable} d
+           WHERE d.tenant_id = ${tenantId}::uuid ${onDate} AND d.owner_id = a.owner_id
+             AND d.close_month BETWEEN ${range.start}::date AND ${range.end}::date
+          OFFSET 0) d`;
+  const rows = await prisma.$queryRaw<Array<Omit<SummaryRow, "owner_id"> & { group_id: number }>>`
+    WITH g AS MATERIALIZED (SELECT * FROM ${owners}),
+    ${teams}
+    alone AS MATERIALIZED (${alone}),
+    -- One index probe per team and per owner left (LATERAL … OFFSET 0): the planner cannot tell
+    -- how few rows each stands for, and without statistics (a fresh PGlite) would scan instead.
+    parts AS (${wholeTeams}
+      ${owned}
+    )
+    SELECT p.group_id, p.forecast_category::text AS forecast_category, p.is_closed, p.is_won,
+           s.name AS stage_name, p.probability::int AS probability, MIN(p.close_month) AS close_date,
+           SUM(p.amount_minor)::text AS amount, SUM(p.deals)::int AS deals
+      FROM parts p
+      JOIN stage s ON s.id = p.stage_id
+     GROUP BY p.group_id, p.forecast_category, p.is_closed, p.is_won, s.name, p.probability, p.close_month`;
+  return named(rows);
 }
 
 /** A live deal row as the digest queries select it (raw SQL, snake case). */
@@ -134,6 +231,29 @@ function dealOf(row: DealRow): Opportunity {
     isClosed: row.is_closed,
     isWon: row.is_won,
     lastActivityAt: row.last_activity_at === null ? null : new Date(row.last_activity_at),
+  };
+}
+
+const PLAN_SELECT = {
+  currency: true,
+  payoutCapMinor: true,
+  tiers: {
+    orderBy: { sortOrder: "asc" },
+    select: { fromAttainment: true, toAttainment: true, rate: true, mode: true, capMinor: true },
+  },
+} as const satisfies Prisma.CommissionPlanSelect;
+
+function planOf(plan: Prisma.CommissionPlanGetPayload<{ select: typeof PLAN_SELECT }>): CommissionPlan {
+  return {
+    currency: plan.currency,
+    payoutCapMinor: plan.payoutCapMinor === null ? null : minorUnits(plan.payoutCapMinor),
+    tiers: plan.tiers.map((tier) => ({
+      fromAttainment: tier.fromAttainment.toNumber(),
+      toAttainment: tier.toAttainment === null ? null : tier.toAttainment.toNumber(),
+      rate: tier.rate.toNumber(),
+      mode: tier.mode,
+      capMinor: tier.capMinor === null ? null : minorUnits(tier.capMinor),
+    })),
   };
 }
 
@@ -183,7 +303,13 @@ export function createSalesData(prisma: Client): SalesData {
 
     async quotas(tenantId, employeeIds, period) {
       const rows = await prisma.quota.findMany({
-        where: { tenantId, employeeId: { in: [...employeeIds] }, periodStart: dateValue(period.start) },
+        where: {
+          tenantId,
+          employeeId: { in: [...employeeIds] },
+          periodStart: { lte: dateValue(period.end) },
+          periodEnd: { gte: dateValue(period.start) },
+        },
+        orderBy: [{ employeeId: "asc" }, { periodStart: "asc" }],
         select: { employeeId: true, periodStart: true, periodEnd: true, amountMinor: true, currency: true, rampPercent: true },
       });
       return rows.map(
@@ -244,38 +370,74 @@ export function createSalesData(prisma: Client): SalesData {
       const assignment = await prisma.planAssignment.findFirst({
         where: { tenantId, employeeId, periodStart: { lte: dateValue(date) }, periodEnd: { gte: dateValue(date) } },
         orderBy: { periodStart: "desc" },
-        select: {
-          plan: {
-            select: {
-              currency: true,
-              payoutCapMinor: true,
-              tiers: {
-                orderBy: { sortOrder: "asc" },
-                select: { fromAttainment: true, toAttainment: true, rate: true, mode: true, capMinor: true },
-              },
-            },
-          },
-        },
+        select: { plan: { select: PLAN_SELECT } },
       });
-      if (!assignment) return null;
-      const { plan } = assignment;
-      return {
-        currency: plan.currency,
-        payoutCapMinor: plan.payoutCapMinor === null ? null : minorUnits(plan.payoutCapMinor),
-        tiers: plan.tiers.map((tier) => ({
-          fromAttainment: tier.fromAttainment.toNumber(),
-          toAttainment: tier.toAttainment === null ? null : tier.toAttainment.toNumber(),
-          rate: tier.rate.toNumber(),
-          mode: tier.mode,
-          capMinor: tier.capMinor === null ? null : minorUnits(tier.capMinor),
-        })),
-      } satisfies CommissionPlan;
+      return assignment ? planOf(assignment.plan) : null;
+    },
+
+    async planAssignments(tenantId, employeeId, range) {
+      const rows = await prisma.planAssignment.findMany({
+        where: { tenantId, employeeId, periodStart: { lte: dateValue(range.end) }, periodEnd: { gte: dateValue(range.start) } },
+        orderBy: { periodStart: "asc" },
+        select: { periodStart: true, periodEnd: true, plan: { select: PLAN_SELECT } },
+      });
+      return rows.map((row): PlanPeriod => ({ start: isoDate(row.periodStart), end: isoDate(row.periodEnd), plan: planOf(row.plan) }));
+    },
+
+    async holidays(tenantId, subjects, range) {
+      const employeeIds = [...(subjects.employeeIds ?? [])];
+      const teamIds = [...(subjects.teamIds ?? [])];
+      // Each subject's calendar: their team's, else the tenant's default (one, by name).
+      const resolved = await prisma.$queryRaw<Array<{ subject_id: string; calendar_id: string | null }>>`
+        WITH fallback AS (
+          SELECT c.id FROM holiday_calendar c WHERE c.tenant_id = ${tenantId}::uuid AND c.is_default ORDER BY c.name LIMIT 1
+        )
+        SELECT e.id::text AS subject_id, COALESCE(t.holiday_calendar_id, (SELECT id FROM fallback))::text AS calendar_id
+          FROM employee e LEFT JOIN team t ON t.id = e.team_id AND t.tenant_id = e.tenant_id
+         WHERE e.tenant_id = ${tenantId}::uuid AND e.id = ANY(${employeeIds}::uuid[])
+        UNION ALL
+        SELECT t.id::text, COALESCE(t.holiday_calendar_id, (SELECT id FROM fallback))::text
+          FROM team t
+         WHERE t.tenant_id = ${tenantId}::uuid AND t.id = ANY(${teamIds}::uuid[])`;
+      const calendarOf = new Map<string, string | null>();
+      for (const id of [...employeeIds, ...teamIds]) calendarOf.set(id, null);
+      for (const row of resolved) calendarOf.set(row.subject_id, row.calendar_id);
+      const calendarIds = [...new Set([...calendarOf.values()].filter((id): id is string => id !== null))];
+      const holidays = new Map<string, Holiday[]>(calendarIds.map((id) => [id, []]));
+      if (calendarIds.length > 0) {
+        const rows = await prisma.holiday.findMany({
+          where: { tenantId, calendarId: { in: calendarIds }, date: { gte: dateValue(range.start), lte: dateValue(range.end) } },
+          orderBy: { date: "asc" },
+          select: { calendarId: true, date: true, name: true },
+        });
+        for (const row of rows) holidays.get(row.calendarId)!.push({ date: isoDate(row.date), name: row.name });
+      }
+      return { calendarOf, holidays } satisfies HolidayCalendars;
     },
 
     async forecastCalls(tenantId, employeeIds, period) {
       const rows = await prisma.forecastCall.findMany({
         where: { tenantId, employeeId: { in: [...employeeIds] }, periodStart: dateValue(period.start), periodEnd: dateValue(period.end) },
         orderBy: { submittedAt: "asc" },
+        select: { employeeId: true, periodStart: true, periodEnd: true, commitMinor: true, bestCaseMinor: true, currency: true, submittedAt: true },
+      });
+      return rows.map(
+        (row): ForecastCall => ({
+          employeeId: row.employeeId,
+          periodStart: isoDate(row.periodStart),
+          periodEnd: isoDate(row.periodEnd),
+          commitMinor: minorUnits(row.commitMinor),
+          bestCaseMinor: minorUnits(row.bestCaseMinor),
+          currency: row.currency,
+          submittedAt: row.submittedAt,
+        }),
+      );
+    },
+
+    async forecastCallHistory(tenantId, employeeIds) {
+      const rows = await prisma.forecastCall.findMany({
+        where: { tenantId, employeeId: { in: [...employeeIds] } },
+        orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
         select: { employeeId: true, periodStart: true, periodEnd: true, commitMinor: true, bestCaseMinor: true, currency: true, submittedAt: true },
       });
       return rows.map(
@@ -328,42 +490,36 @@ export function createSalesData(prisma: Client): SalesData {
     snapshotSummaries: (tenantId, date, ownerIds, range, groups) => summaries(prisma, { tenantId, ownerIds, range, snapshotDate: date, groups }),
 
     async winRateCounts(tenantId, asOf, horizonDays) {
-      // The rule of learnWinRates (src/core/projection.ts), in one pass over the snapshots:
-      // an observation is a snapshot row of an open, non-Omitted deal taken at least
-      // `horizonDays` before asOf whose close date falls within the horizon; it is a win when
-      // the deal's latest state as of asOf is won with a close date within that horizon.
+      // The rule of learnWinRates (src/core/projection.ts) over the pre-summed win-rate tables
+      // (migration team_summaries_and_win_rates, where the sums are explained): observations of
+      // snapshots taken by asOf − horizon whose close date is within the horizon, and the wins
+      // among them as the deals' latest rows by asOf say. A few thousand rows, whatever the history.
+      if (!Number.isInteger(horizonDays) || horizonDays < 0) throw new AppError("invalid_input", "The horizon must be 0 days or more.");
       const rows = await prisma.$queryRaw<
         Array<{ level: "overall" | "category" | "stage"; key: string | null; wins: number; observations: number }>
       >`
-        WITH candidates AS (
-          SELECT p.opportunity_id, p.snapshot_date, p.forecast_category::text AS category, s.name AS stage
-            FROM pipeline_snapshot p
-            JOIN stage s ON s.id = p.stage_id
-           WHERE p.tenant_id = ${tenantId}::uuid
-             AND NOT p.is_closed
-             AND p.forecast_category <> 'Omitted'
-             AND p.snapshot_date <= ${asOf}::date - ${horizonDays}::int
-             AND p.close_date <= p.snapshot_date + ${horizonDays}::int
-        ), latest AS (
-          -- Each candidate deal's state as of asOf: one index probe per deal, not a sort of the history.
-          SELECT d.opportunity_id, l.is_closed, l.is_won, l.close_date
-            FROM (SELECT DISTINCT opportunity_id FROM candidates) d
-            CROSS JOIN LATERAL (
-              SELECT h.is_closed, h.is_won, h.close_date
-                FROM pipeline_snapshot h
-               WHERE h.tenant_id = ${tenantId}::uuid AND h.opportunity_id = d.opportunity_id AND h.snapshot_date <= ${asOf}::date
-               ORDER BY h.snapshot_date DESC
-               LIMIT 1
-            ) l
+        WITH counted AS (
+          SELECT o.forecast_category, o.stage_id, SUM(o.observations) AS observations, 0 AS wins
+            FROM win_rate_observation o
+           WHERE o.tenant_id = ${tenantId}::uuid
+             AND o.snapshot_date <= ${asOf}::date - ${horizonDays}::int
+             AND o.close_lag <= ${horizonDays}::int
+           GROUP BY o.forecast_category, o.stage_id
+          UNION ALL
+          SELECT w.forecast_category, w.stage_id, 0, SUM(w.wins)
+            FROM win_rate_win w
+           WHERE w.tenant_id = ${tenantId}::uuid
+             AND w.snapshot_date <= ${asOf}::date - ${horizonDays}::int
+             AND w.win_lag <= ${horizonDays}::int
+             AND w.known_from <= ${asOf}::date AND w.known_until > ${asOf}::date
+           GROUP BY w.forecast_category, w.stage_id
         ), observed AS (
-          SELECT c.category, c.stage,
-                 (l.is_closed AND l.is_won AND l.close_date <= c.snapshot_date + ${horizonDays}::int) AS won
-            FROM candidates c
-            JOIN latest l ON l.opportunity_id = c.opportunity_id
+          SELECT c.forecast_category::text AS category, s.name AS stage, c.observations, c.wins
+            FROM counted c JOIN stage s ON s.id = c.stage_id
         )
         SELECT CASE WHEN GROUPING(category) = 0 THEN 'category' WHEN GROUPING(stage) = 0 THEN 'stage' ELSE 'overall' END AS level,
                COALESCE(CASE WHEN GROUPING(category) = 0 THEN category END, CASE WHEN GROUPING(stage) = 0 THEN stage END) AS key,
-               COUNT(*) FILTER (WHERE won)::int AS wins, COUNT(*)::int AS observations
+               COALESCE(SUM(wins), 0)::int AS wins, COALESCE(SUM(observations), 0)::int AS observations
           FROM observed
          GROUP BY GROUPING SETS ((), (category), (stage))`;
       const counts: { overall: WinCount; byCategory: Array<{ category: ForecastCategory } & WinCount>; byStage: Array<{ stage: string } & WinCount> } = {
@@ -483,6 +639,23 @@ export function createSalesData(prisma: Client): SalesData {
            AND NOT o.is_closed
            AND o.forecast_category <> 'Omitted'
            AND o.close_date BETWEEN ${range.start}::date AND ${range.end}::date
+         ORDER BY o.amount_minor DESC, o.id
+         LIMIT ${limit}`;
+      return rows.map(dealOf);
+    },
+
+    async largestOverdueDeals(tenantId, ownerIds, closeDateBefore, limit) {
+      const rows = await prisma.$queryRaw<DealRow[]>`
+        SELECT o.id::text AS id, o.owner_id::text AS owner_id, o.name, o.account_name, s.name AS stage_name,
+               o.amount_minor::text AS amount, o.probability::int AS probability, o.forecast_category::text AS forecast_category,
+               o.close_date, o.is_closed, o.is_won, o.last_activity_at
+          FROM opportunity o
+          JOIN stage s ON s.id = o.stage_id
+         WHERE o.tenant_id = ${tenantId}::uuid
+           AND o.owner_id = ANY(${[...ownerIds]}::uuid[])
+           AND NOT o.is_closed
+           AND o.forecast_category <> 'Omitted'
+           AND o.close_date < ${closeDateBefore}::date
          ORDER BY o.amount_minor DESC, o.id
          LIMIT ${limit}`;
       return rows.map(dealOf);

@@ -4,6 +4,7 @@ import { isLocale } from "../../core/i18n/locale.js";
 import type { ScheduleStore, ScheduleTarget, StoredSchedule } from "../../core/schedule-store.js";
 import { Prisma, type PrismaClient } from "../generated/client.js";
 import { dateValue, isoDate } from "./sales-data.js";
+import { tenantSettingsOf, updateTenantSettings } from "./tenants.js";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -205,7 +206,10 @@ async function withLastSlot(prisma: Client, record: ScheduleRecord): Promise<Sto
 export function createScheduleStore(prisma: Client): ScheduleStore {
   return {
     async tenant(tenantId) {
-      const row = await prisma.tenant.findUnique({ where: { id: tenantId }, select: { id: true, name: true, timeZone: true, locale: true } });
+      const row = await prisma.tenant.findUnique({
+        where: { id: tenantId },
+        select: { id: true, name: true, timeZone: true, locale: true, leaderboardVisibility: true },
+      });
       return row ? { ...row, locale: isLocale(row.locale) ? row.locale : "en" } : null;
     },
     async employee(tenantId, employeeId) {
@@ -264,7 +268,43 @@ export function createScheduleStore(prisma: Client): ScheduleStore {
       );
       return withLastSlot(prisma, record);
     },
+    async delete(tenantId, scheduleId) {
+      return deleteSchedule(prisma, tenantId, scheduleId);
+    },
+    async settings(tenantId) {
+      return (await tenantSettingsOf(prisma, tenantId)) ?? {};
+    },
+    async updateSettings(tenantId, change) {
+      const saved = await updateTenantSettings(prisma, tenantId, change);
+      if (saved === null) throw new Error(`tenant ${tenantId} does not exist`);
+      return saved;
+    },
   };
+}
+
+/**
+ * The idempotency-key prefix of the deliveries a schedule's slots write (run-due-schedules.ts:
+ * `forecast_digest:<schedule id>:<slot>:<team>`), the only link from a delivery to its schedule.
+ */
+export function scheduleDeliveryKeyPrefix(kind: ScheduleKind, scheduleId: string): string {
+  return `${kind}:${scheduleId}:`;
+}
+
+/**
+ * Deletes a schedule of the tenant; its `schedule_slot` rows go with it (ON DELETE CASCADE). A
+ * slot being fired at this moment cannot commit its deliveries after this (its slot row would
+ * have no schedule), so the schedule sends nothing more. Deliveries already queued stay queued
+ * and go out (their slot fired before the delete); the count of those not sent yet is returned.
+ */
+export async function deleteSchedule(prisma: Client, tenantId: string, scheduleId: string): Promise<{ pendingDeliveries: number } | null> {
+  const row = await prisma.schedule.findFirst({ where: { id: scheduleId, tenantId }, select: { id: true, kind: true } });
+  if (!row) return null;
+  const deleted = await prisma.schedule.deleteMany({ where: { id: scheduleId, tenantId } });
+  if (deleted.count === 0) return null;
+  const pendingDeliveries = await prisma.delivery.count({
+    where: { tenantId, status: { in: ["pending", "sending"] }, idempotencyKey: { startsWith: scheduleDeliveryKeyPrefix(row.kind, row.id) } },
+  });
+  return { pendingDeliveries };
 }
 
 /** Tenants, for an operator tool to pick one by name or id. */

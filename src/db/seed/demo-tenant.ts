@@ -1,5 +1,5 @@
 // The demo organisation "Demo Sdn Bhd": three sales teams in Kuala Lumpur, London and New York,
-// six quarters of quotas and deals, eight weekly pipeline snapshots, a few forecast calls and a
+// six quarters of quotas and deals, weekly pipeline snapshots since the oldest of them, a few forecast calls and a
 // (paused) eNPS pulse survey.
 // Deterministic: the same `today` gives the same rows, ids included. Dates are relative to
 // `today`, so the demo always looks current.
@@ -10,6 +10,7 @@ import type { Database, SqlSession } from "../database.js";
 import { type ColumnSpec, insertColumns } from "./bulk-insert.js";
 import { type FiscalQuarter, fiscalQuarter, isoDate, isoInstant, isoWeekday, lastMondays, parseIsoDate, zonedInstant } from "./calendar.js";
 import { PRODUCT_LINES, STAGE_LOST, STAGE_WON, STANDARD_STAGES } from "./catalog.js";
+import { englandAndWalesBankHolidays, malaysiaPublicHolidays, type PublicHoliday, usFederalHolidays } from "./public-holidays.js";
 import { type DealHistory, type DealPlan, dealStateAt, simulateDeal, tidyAmount } from "./deal-history.js";
 import { DEMO_PEOPLE, DEMO_TEAMS, type DemoPerson, type DemoTeam } from "./demo-people.js";
 import { slackIdFromKey, uuidFromKey } from "./ids.js";
@@ -48,7 +49,17 @@ export const DEMO_TIME_ZONE = "Asia/Kuala_Lumpur";
 export const DEMO_PLAN_NAME = "Standard AE Plan";
 /** Per-quarter ceiling of the demo plan, minor units (MYR 70,000). */
 export const DEMO_PAYOUT_CAP_MINOR = 7_000_000;
-export const DEMO_SNAPSHOT_COUNT = 8;
+/**
+ * Weekly pipeline snapshots (Mondays) from the first Monday of the oldest seeded quarter up to
+ * today: five quarters of history, so that the projection learns from the organisation's own
+ * past and `/forecast method` can replay the last four quarters.
+ */
+export function demoSnapshotMondays(today: string): number[] {
+  const todayDay = parseIsoDate(today);
+  const first = firstMondayOnOrAfter(fiscalQuarter(todayDay, FISCAL_YEAR_START_MONTH, -4).start);
+  const latest = lastMondays(todayDay, 1)[0]!;
+  return lastMondays(todayDay, Math.floor((latest - first) / 7) + 1);
+}
 
 const FISCAL_YEAR_START_MONTH = 1;
 const MINOR_PER_MAJOR = 100;
@@ -285,6 +296,32 @@ export function buildDemoTenant(today: string): SeedPlan {
     demoTeamId(team.key), tenantId, team.name, demoSlackChannelId(team.key), team.timeZone, createdAt,
   ]));
 
+  // Holidays: each office's public holidays for every calendar year the seeded quarters touch
+  // (the oldest quarter's year to the next quarter's); Malaysia's is also the tenant's default.
+  const holidayYears: number[] = [];
+  for (let year = Number(isoDate(oldest.start).slice(0, 4)); year <= Number(isoDate(quarters[5]!.end).slice(0, 4)); year++) holidayYears.push(year);
+  const calendarRows: unknown[][] = [];
+  const holidayRows: unknown[][] = [];
+  for (const calendar of DEMO_HOLIDAY_CALENDARS) {
+    const calendarId = demoHolidayCalendarId(calendar.key);
+    calendarRows.push([calendarId, tenantId, calendar.name, calendar.isDefault, createdAt]);
+    for (const year of holidayYears) {
+      for (const holiday of calendar.holidays(year)) {
+        holidayRows.push([uuidFromKey(`${calendarId}:holiday:${holiday.date}`), tenantId, calendarId, holiday.date, holiday.name]);
+      }
+    }
+  }
+  add("holidayCalendars", "holiday_calendar", HOLIDAY_CALENDAR_COLUMNS, calendarRows);
+  add("holidays", "holiday", HOLIDAY_COLUMNS, holidayRows);
+  steps.push({
+    kind: "statement",
+    sql: SET_TEAM_HOLIDAY_CALENDARS_SQL,
+    params: [
+      DEMO_TEAMS.map((team) => demoTeamId(team.key)),
+      DEMO_TEAMS.map((team) => demoHolidayCalendarId(DEMO_HOLIDAY_CALENDARS.find((calendar) => calendar.teams.includes(team.key))!.key)),
+    ],
+  });
+
   // People: start dates before the oldest seeded quarter, except the hire who started this quarter.
   const peopleRandom = new Random("demo:people");
   const startDayOf = (person: DemoPerson) =>
@@ -372,7 +409,7 @@ export function buildDemoTenant(today: string): SeedPlan {
   }
   add("opportunities", "opportunity", OPPORTUNITY_COLUMNS, deals.map((deal) => opportunityRow(context, deal.labels, deal.history, todayDay)));
 
-  const snapshotDays: SnapshotDay[] = lastMondays(todayDay, DEMO_SNAPSHOT_COUNT).map((day) => {
+  const snapshotDays: SnapshotDay[] = demoSnapshotMondays(today).map((day) => {
     const quarter = fiscalQuarter(day, FISCAL_YEAR_START_MONTH);
     return { day, iso: isoDate(day), quarterStart: quarter.start, quarterEnd: quarter.end };
   });
@@ -384,6 +421,36 @@ export function buildDemoTenant(today: string): SeedPlan {
   add("pulseSurveys", "pulse_survey", PULSE_SURVEY_COLUMNS, [demoPulseSurveyRow(tenantId, createdAt)]);
   return { tenantId, steps, counts };
 }
+
+/** The demo's holiday calendars: one per office, Malaysia's the tenant's default (the VP and sales ops). */
+export const DEMO_HOLIDAY_CALENDARS: ReadonlyArray<{
+  key: string;
+  name: string;
+  isDefault: boolean;
+  teams: readonly string[];
+  holidays: (year: number) => PublicHoliday[];
+}> = [
+  { key: "my", name: "Malaysia (Kuala Lumpur)", isDefault: true, teams: ["apac"], holidays: malaysiaPublicHolidays },
+  { key: "uk", name: "England and Wales", isDefault: false, teams: ["emea"], holidays: englandAndWalesBankHolidays },
+  { key: "us", name: "United States (federal)", isDefault: false, teams: ["americas"], holidays: usFederalHolidays },
+];
+
+export function demoHolidayCalendarId(key: string): string {
+  return uuidFromKey(`${DEMO_TENANT_ID}:holiday-calendar:${key}`);
+}
+
+const HOLIDAY_CALENDAR_COLUMNS: readonly ColumnSpec[] = [
+  { name: "id", type: "uuid" }, { name: "tenant_id", type: "uuid" }, { name: "name", type: "text" },
+  { name: "is_default", type: "boolean" }, { name: "created_at", type: "timestamptz" },
+];
+
+const HOLIDAY_COLUMNS: readonly ColumnSpec[] = [
+  { name: "id", type: "uuid" }, { name: "tenant_id", type: "uuid" }, { name: "calendar_id", type: "uuid" },
+  { name: "date", type: "date" }, { name: "name", type: "text" },
+];
+
+const SET_TEAM_HOLIDAY_CALENDARS_SQL = `UPDATE "team" SET "holiday_calendar_id" = u.calendar_id
+  FROM unnest($1::uuid[], $2::uuid[]) AS u(id, calendar_id) WHERE "team"."id" = u.id`;
 
 function firstMondayOnOrAfter(day: number): number {
   const weekday = isoWeekday(day);
@@ -474,7 +541,7 @@ const PULSE_SURVEY_COLUMNS: readonly ColumnSpec[] = [
 function demoPulseSurveyRow(tenantId: string, createdAt: string): unknown[] {
   const spec = parseScheduleSpec(DEMO_PULSE_WHEN);
   return [
-    DEMO_PULSE_SURVEY_ID, tenantId, DEMO_PULSE_SURVEY_NAME, "enps-pulse", JSON.stringify(surveyFromTemplate("enps-pulse", "en")),
+    DEMO_PULSE_SURVEY_ID, tenantId, DEMO_PULSE_SURVEY_NAME, "enps", JSON.stringify(surveyFromTemplate("enps", "en")),
     demoEmployeeId("kevin.tan"), JSON.stringify({ kind: "everyone" }), spec.cron, spec.preset, DEMO_TIME_ZONE, "paused", createdAt, createdAt,
   ];
 }

@@ -3,6 +3,7 @@
 // kind become a reply here (and only here) — the user is never left without an answer.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { z } from "zod";
+import { replyLocale } from "../../core/use-cases/question-context.js";
 import { replyForError } from "../../core/use-cases/reply-for-error.js";
 import { resolveLocale, type Locale } from "../../core/i18n/locale.js";
 import { moreLabel } from "../../core/i18n/messages.js";
@@ -27,6 +28,8 @@ export function unescapeSlackText(text: string): string {
 export interface AskContext {
   tenantId: string;
   employeeId: string;
+  /** The asker's Slack user id (where a DM to them goes). */
+  slackUserId: string;
   locale: Locale;
   text: string;
   now: Date;
@@ -42,8 +45,16 @@ export function slashCommandListener(deps: SlackDeps, answer: (context: AskConte
       const payload = slashCommandSchema.parse(command);
       const asker = await deps.identity.resolve(client, payload.team_id, payload.user_id);
       const tenant = await deps.data.tenant(asker.tenantId);
-      locale = resolveLocale(asker.slackLocale, tenant.locale);
-      reply = await answer({ tenantId: asker.tenantId, employeeId: asker.employeeId, locale, text: payload.text, now: deps.clock.now() });
+      // One rule for every command: the person's locale, unless the question is clearly in the other language.
+      locale = replyLocale(resolveLocale(asker.slackLocale, tenant.locale), payload.text);
+      reply = await answer({
+        tenantId: asker.tenantId,
+        employeeId: asker.employeeId,
+        slackUserId: payload.user_id,
+        locale,
+        text: payload.text,
+        now: deps.clock.now(),
+      });
     } catch (error) {
       const errorReply = replyForError(error, locale);
       if (errorReply.unexpected) deps.logger.error({ err: error, command: command.command }, "slash command failed");

@@ -1,13 +1,15 @@
 // Renders a platform-neutral Reply as Block Kit within Slack's documented limits: at most 50
 // blocks a message, 3,000 characters a section's text, 10 fields of 2,000 characters a section,
 // 150 characters a header. What does not fit is cut with "…and N more", never sent to fail.
-import type { Reply, ReplyBlock } from "../../core/reply.js";
+import type { Reply, ReplyBlock, ReplyButton } from "../../core/reply.js";
 
 export const MAX_BLOCKS = 50;
 export const MAX_SECTION_TEXT = 3000;
 export const MAX_FIELDS = 10;
 export const MAX_FIELD_TEXT = 2000;
 export const MAX_HEADER_TEXT = 150;
+export const MAX_ACTIONS_ELEMENTS = 25;
+export const MAX_BUTTON_TEXT = 75;
 
 export interface SlackBlock {
   type: string;
@@ -30,6 +32,29 @@ export function escapeMrkdwn(text: string): string {
 
 function section(text: string): SlackBlock {
   return { type: "section", text: { type: "mrkdwn", text: clip(text, MAX_SECTION_TEXT) } };
+}
+
+/**
+ * A button element. Action ids must be unique within a block, so a repeated one gets `:<n>`
+ * appended (listeners match `^<actionId>(:\d+)?$`).
+ */
+function button(spec: ReplyButton, actionId: string): SlackBlock {
+  return { type: "button", text: { type: "plain_text", text: clip(spec.label, MAX_BUTTON_TEXT), emoji: true }, action_id: actionId, value: spec.value };
+}
+
+function actionsBlocks(buttons: readonly ReplyButton[]): SlackBlock[] {
+  const out: SlackBlock[] = [];
+  for (let i = 0; i < buttons.length; i += MAX_ACTIONS_ELEMENTS) {
+    const chunk = buttons.slice(i, i + MAX_ACTIONS_ELEMENTS);
+    const seen = new Map<string, number>();
+    const elements = chunk.map((spec) => {
+      const count = seen.get(spec.actionId) ?? 0;
+      seen.set(spec.actionId, count + 1);
+      return button(spec, count === 0 ? spec.actionId : `${spec.actionId}:${count}`);
+    });
+    out.push({ type: "actions", elements });
+  }
+  return out;
 }
 
 /** Packs list items into as few sections as the character limit allows. */
@@ -76,6 +101,10 @@ function toBlocks(block: ReplyBlock, moreLabel: (count: number) => string): Slac
       return [{ type: "context", elements: [{ type: "mrkdwn", text: clip(escapeMrkdwn(block.text), MAX_FIELD_TEXT) }] }];
     case "divider":
       return [{ type: "divider" }];
+    case "actions":
+      return actionsBlocks(block.buttons);
+    case "item":
+      return [{ ...section(escapeMrkdwn(block.text)), accessory: button(block.button, block.button.actionId) }];
   }
 }
 

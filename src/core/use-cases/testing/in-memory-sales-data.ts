@@ -3,9 +3,10 @@
 // a log of the reads so that tests can check how an answer was computed (no per-deal loads at
 // team scope, snapshot history read at most once).
 import type { CommissionPlan } from "../../commission.js";
+import { addDays } from "../../dates.js";
 import { AppError } from "../../errors.js";
 import { learnWinRates } from "../../projection.js";
-import type { DateRange, DealChange, OwnerGroups, Person, SalesData, SalesTeam, SnapshotSummary, TenantProfile, TrackedDeal } from "../../sales-data.js";
+import type { DateRange, DealChange, Holiday, OwnerGroups, Person, SalesData, SalesTeam, SnapshotSummary, TenantProfile, TrackedDeal } from "../../sales-data.js";
 import type { ForecastCall, Opportunity, OpportunityState, PipelineSnapshotRow, QuotaRecord } from "../../types.js";
 
 export interface PlanAssignment {
@@ -29,6 +30,8 @@ export interface InMemorySalesSeed {
   snapshots: PipelineSnapshotRow[];
   /** Sales teams (absent: none). */
   teams?: SalesTeam[];
+  /** Holiday calendars (absent: none): a person's is their team's, else the default one. */
+  holidayCalendars?: Array<{ id: string; isDefault?: boolean; teamIds?: readonly string[]; holidays: readonly Holiday[] }>;
 }
 
 export interface InMemorySalesData extends SalesData {
@@ -143,7 +146,10 @@ export function createInMemorySalesData(seed: InMemorySalesSeed): InMemorySalesD
       reads.push("quotas");
       checkTenant(tenantId);
       const ids = new Set(employeeIds);
-      return seed.quotas.filter((quota) => ids.has(quota.employeeId) && quota.periodStart === period.start).map((quota) => ({ ...quota }));
+      return seed.quotas
+        .filter((quota) => ids.has(quota.employeeId) && quota.periodStart <= period.end && quota.periodEnd >= period.start)
+        .sort((a, b) => a.employeeId.localeCompare(b.employeeId) || a.periodStart.localeCompare(b.periodStart))
+        .map((quota) => ({ ...quota }));
     },
     async deals(tenantId, ownerIds, range) {
       reads.push("deals");
@@ -161,11 +167,46 @@ export function createInMemorySalesData(seed: InMemorySalesSeed): InMemorySalesD
       const assignment = seed.plans.find((plan) => plan.employeeId === employeeId && plan.periodStart <= date && plan.periodEnd >= date);
       return assignment?.plan ?? null;
     },
+    async planAssignments(tenantId, employeeId, range) {
+      reads.push("planAssignments");
+      checkTenant(tenantId);
+      return seed.plans
+        .filter((plan) => plan.employeeId === employeeId && plan.periodStart <= range.end && plan.periodEnd >= range.start)
+        .sort((a, b) => a.periodStart.localeCompare(b.periodStart))
+        .map((plan) => ({ start: plan.periodStart, end: plan.periodEnd, plan: plan.plan }));
+    },
+    async holidays(tenantId, subjects, range) {
+      reads.push("holidays");
+      checkTenant(tenantId);
+      const calendars = seed.holidayCalendars ?? [];
+      const fallback = calendars.find((calendar) => calendar.isDefault === true)?.id ?? null;
+      const ofTeam = (teamId: string | null): string | null =>
+        (teamId === null ? undefined : calendars.find((calendar) => calendar.teamIds?.includes(teamId))?.id) ?? fallback;
+      const calendarOf = new Map<string, string | null>();
+      for (const id of subjects.employeeIds ?? []) calendarOf.set(id, ofTeam(seed.people.find((person) => person.id === id)?.teamId ?? null));
+      for (const id of subjects.teamIds ?? []) calendarOf.set(id, ofTeam(id));
+      const holidays = new Map<string, Holiday[]>();
+      for (const id of calendarOf.values()) {
+        if (id === null || holidays.has(id)) continue;
+        const calendar = calendars.find((candidate) => candidate.id === id)!;
+        holidays.set(id, calendar.holidays.filter((holiday) => inRange(holiday.date, range)).sort((a, b) => a.date.localeCompare(b.date)));
+      }
+      return { calendarOf, holidays };
+    },
     async forecastCalls(tenantId, employeeIds, period) {
       reads.push("forecastCalls");
       checkTenant(tenantId);
       const ids = new Set(employeeIds);
       return calls.filter((call) => ids.has(call.employeeId) && call.periodStart === period.start && call.periodEnd === period.end);
+    },
+    async forecastCallHistory(tenantId, employeeIds) {
+      reads.push("forecastCallHistory");
+      checkTenant(tenantId);
+      const ids = new Set(employeeIds);
+      return calls
+        .filter((call) => ids.has(call.employeeId))
+        .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())
+        .map((call) => ({ ...call }));
     },
     async recordForecastCall(tenantId, call) {
       checkTenant(tenantId);
@@ -234,6 +275,14 @@ export function createInMemorySalesData(seed: InMemorySalesSeed): InMemorySalesD
       reads.push("topDeals");
       checkTenant(tenantId);
       return liveDeals(ownerIds, range)
+        .filter((deal) => !deal.isClosed && deal.forecastCategory !== "Omitted")
+        .sort(largestFirst)
+        .slice(0, limit);
+    },
+    async largestOverdueDeals(tenantId, ownerIds, closeDateBefore, limit) {
+      reads.push("largestOverdueDeals");
+      checkTenant(tenantId);
+      return liveDeals(ownerIds, { start: "0001-01-01", end: addDays(closeDateBefore, -1) })
         .filter((deal) => !deal.isClosed && deal.forecastCategory !== "Omitted")
         .sort(largestFirst)
         .slice(0, limit);

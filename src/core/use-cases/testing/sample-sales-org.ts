@@ -81,9 +81,10 @@ const quota = (employeeId: string, amountMinor: number, rampPercent = 100): Quot
   rampPercent,
 });
 
-// Effective quotas: Maria 300,000; Raj 250,000; Siti 200,000; María 200,000;
-// Ahmad 200,000 × 50 % × 56/66 = 84,848.4848… -> RM 84,848.48 (half-up, once).
-// Mei Ling's own 550,000 restates her team's and is not added to team sums.
+// Quotas by THE QUOTA RULE (src/core/quota.ts): Maria 300,000; Raj 250,000; Siti 200,000;
+// María 200,000; Ahmad 200,000 × 50 % = 100,000 (the ramp; his 15 Jul start does not scale it
+// again). Mei Ling's own 550,000 is her team's quota; Hafiz has none, so his team's is the sum of
+// his reports' (500,000), labelled so.
 export const quotas: QuotaRecord[] = [
   quota(ID.maria, 30_000_000),
   quota(ID.raj, 25_000_000),
