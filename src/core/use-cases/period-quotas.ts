@@ -74,3 +74,37 @@ export async function loadPeriodQuotas(
   }
   return { quotas, records, holidaysOf, holidayRange: needed };
 }
+
+/**
+ * The quotas a team answer needs and no more: those of `heads` (the team's root and its lines)
+ * and, only for a head without a quota row of their own, of their direct reports, and so on down
+ * (THE QUOTA RULE 3-4 reads a report's quota only where the person above has none). A team of
+ * thousands reads a dozen people's rows in one or two round trips instead of everyone's.
+ * `directReportsOf` gives a person's direct reports inside the team.
+ */
+export async function loadTeamHeadQuotas(
+  data: SalesData,
+  tenantId: string,
+  heads: readonly string[],
+  directReportsOf: (employeeId: string) => readonly string[],
+  period: DateRange,
+): Promise<Map<string, PeriodQuota>> {
+  const quotas = new Map<string, PeriodQuota>();
+  const seen = new Set<string>(heads);
+  let wanted = [...heads];
+  while (wanted.length > 0) {
+    const loaded = await loadPeriodQuotas(data, tenantId, wanted, period);
+    for (const [id, quota] of loaded.quotas) quotas.set(id, quota);
+    const next: string[] = [];
+    for (const id of wanted) {
+      if (loaded.quotas.has(id)) continue;
+      for (const report of directReportsOf(id)) {
+        if (seen.has(report)) continue;
+        seen.add(report);
+        next.push(report);
+      }
+    }
+    wanted = next;
+  }
+  return quotas;
+}

@@ -18,11 +18,11 @@ import {
   lastWeeksSnapshotDate,
   overdueBlocks,
   overdueFor,
-  periodQuotas,
   projectionModel,
   proRatedBlocks,
   snapshotKeepsClosedFrom,
 } from "./forecast-figures.js";
+import { loadTeamHeadQuotas } from "./period-quotas.js";
 import { labelOf, MAX_LIST_ITEMS, money, periodContext } from "./reply-parts.js";
 import { lineGroups, teamQuotaOf, wholeTeamGroup, type TeamScope } from "./team-scope.js";
 
@@ -84,16 +84,20 @@ export async function answerTeamForecast(
   const { data, tenantId, today, locale } = context;
   const range = { start: period.start, end: period.end };
   const callers = scope.root === null ? scope.lineIds : [scope.root.id, ...scope.lineIds];
-  const [summaries, quotas, calls, model, snapshotDate, overdue] = await Promise.all([
+  const [summaries, quotas, calls, model, lastWeek, overdue] = await Promise.all([
     data.dealSummaries(tenantId, scope.memberIds, range, lineGroups(context, scope)),
-    periodQuotas(context, scope.memberIds, period),
+    // Only the heads' quotas (and their reports' where a head has none): all the answer shows.
+    loadTeamHeadQuotas(data, tenantId, callers, (id) => context.org.directReports.get(id) ?? [], range),
     data.forecastCalls(tenantId, callers, period),
     projectionModel(context, period),
-    lastWeeksSnapshotDate(context),
+    // Last week's team totals from grouped snapshot rows (no per-deal load at team scope), read
+    // as soon as the snapshot's date is known rather than after everything else.
+    lastWeeksSnapshotDate(context).then(async (snapshotDate) =>
+      snapshotDate === null ? { snapshotDate, before: null } : { snapshotDate, before: await lastWeeksTotals(context, scope, period, snapshotDate) },
+    ),
     overdueFor(context, scope.memberIds, period, wholeTeamGroup(scope)),
   ]);
-  // Last week's team totals from grouped snapshot rows: no per-deal load at team scope.
-  const before = snapshotDate === null ? null : await lastWeeksTotals(context, scope, period, snapshotDate);
+  const { snapshotDate, before } = lastWeek;
 
   const quotaMinors = new Map([...quotas].map(([id, quota]) => [id, quota.quotaMinor]));
   const rollUp = rollUpForecast({

@@ -12,7 +12,7 @@ import type { Person } from "../sales-data.js";
 import type { OpportunityState } from "../types.js";
 import { leadsPeople, type QuestionContext } from "./question-context.js";
 import { labelOf, MAX_LIST_ITEMS, money, periodContext, textReply } from "./reply-parts.js";
-import { loadPeriodQuotas } from "./period-quotas.js";
+import { loadPeriodQuotas, loadTeamHeadQuotas } from "./period-quotas.js";
 import { lineGroups, teamQuotaOf, teamScope } from "./team-scope.js";
 
 /**
@@ -27,11 +27,13 @@ export async function answerTeamQuota(context: QuestionContext, root: Person, pe
   if (scope === null) {
     return textReply(answerText(locale, "team.noReports", { name: root.id === context.asker.id ? null : root.name }));
   }
-  const [periodQuotas, summaries] = await Promise.all([
-    loadPeriodQuotas(data, tenantId, scope.memberIds, period),
+  const heads = scope.root === null ? scope.lineIds : [scope.root.id, ...scope.lineIds];
+  const [headQuotas, summaries] = await Promise.all([
+    // Only the heads' quotas (and their reports' where a head has none): all the answer shows.
+    loadTeamHeadQuotas(data, tenantId, heads, (id) => context.org.directReports.get(id) ?? [], period),
     data.dealSummaries(tenantId, scope.memberIds, { start: period.start, end: period.end }, lineGroups(context, scope)),
   ]);
-  const quotas = new Map([...periodQuotas.quotas].map(([id, figures]) => [id, figures.quotaMinor]));
+  const quotas = new Map([...headQuotas].map(([id, figures]) => [id, figures.quotaMinor]));
   const rollUp = rollUpForecast({
     org: context.org,
     period,
