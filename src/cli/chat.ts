@@ -490,6 +490,16 @@ async function privateReplies(who: Clicker, after: number): Promise<z.infer<type
   return await controlJson(await request(url.toString()), ephemeralsAnswer, "the private replies");
 }
 
+/** The first private reply after the first `after`, once it arrives (polling), or undefined past `deadline`. */
+async function waitForPrivateReply(who: Clicker, after: number, deadline: number): Promise<{ text?: unknown; blocks?: unknown } | undefined> {
+  for (;;) {
+    const replies = await privateReplies(who, after);
+    const reply = replies.ok ? replies.ephemerals[0] : undefined;
+    if (reply || Date.now() > deadline) return reply;
+    await pause(50);
+  }
+}
+
 async function ephemeralCount(who: Clicker): Promise<number> {
   const answer = await privateReplies(who, 0);
   if (!answer.ok) throw new ChatFailure(`The local Slack workspace refused the private replies: ${answer.error} (restart the bot if it predates this command)`);
@@ -529,6 +539,16 @@ async function clickAs(io: ChatIo, email: string, spec: string): Promise<number>
     io.stdout(`Clicked "${choice.label}" as ${who.user.realName}. The message now reads:`);
     io.stdout("");
     await printMessage(who, message.ts);
+    // Then the answer itself, confirmed in a reply only the person sees (the message never shows it).
+    postsUrl.searchParams.set("after", "1");
+    const more = await controlJson(await request(postsUrl.toString(), { timeoutMs: timeoutMs + REQUEST_TIMEOUT_MS }), postsAnswer, "the confirmation");
+    const confirmation = more.ok ? more.posts[0] : undefined;
+    if (confirmation) {
+      io.stdout("");
+      printPrivately(who, confirmation.body);
+    } else {
+      io.stderr(`The bot did not confirm the answer privately within ${Math.round(timeoutMs / 1000)} s; see its log.`);
+    }
     return 0;
   }
   printPrivately(who, reply.body);
@@ -591,17 +611,26 @@ async function commentAs(io: ChatIo, email: string, rowText: string, text: strin
     `the form "${form.title}"`,
   );
   if (submitted.status !== 200) throw sendFailure(submitted.status, submitted.body, `the form "${form.title}"`);
-  // Saved: the survey message is edited in place. Refused: a private reply in the DM.
+  // Saved: the survey message is edited in place, then the comment is confirmed in a private
+  // reply. Refused: a private reply alone. The replies are read before the message: a reply
+  // that came after the edit is then never taken for a refusal.
   for (;;) {
+    const replies = await privateReplies(who, ephemeralsBefore);
     const answer = await dmMessages(who);
     const now = answer.ok ? answer.messages.find((candidate) => candidate.ts === message.ts) : undefined;
     if (now?.editedTs && now.editedTs !== editedBefore) {
       io.stdout(`Comment saved as ${who.user.realName}. The message now reads:`);
       io.stdout("");
       await printMessage(who, message.ts);
+      const confirmation = await waitForPrivateReply(who, ephemeralsBefore, deadline);
+      if (confirmation) {
+        io.stdout("");
+        printPrivately(who, confirmation);
+      } else {
+        io.stderr(`The bot did not confirm the comment privately within ${Math.round(timeoutMs / 1000)} s; see its log.`);
+      }
       return 0;
     }
-    const replies = await privateReplies(who, ephemeralsBefore);
     const refused = replies.ok ? replies.ephemerals[0] : undefined;
     if (refused) {
       printPrivately(who, refused);

@@ -1,7 +1,8 @@
 // Answering a pulse survey in its DM, end to end on both backends: invitations sent by the real
 // delivery worker (kind pulse_invite), clicks and the comment form sent by the Slack stand-in as
 // signed interactive payloads to Bolt's HTTP receiver, answers stored anonymously, the message
-// updated in place, and every kind of bad input refused privately with nothing stored.
+// updated in place with progress only (Slack keeps it), each answer confirmed in an ephemeral
+// reply (which Slack does not keep), and every kind of bad input refused privately with nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseResponse } from "../../src/core/pulse/index.js";
 import { createPulseTokens } from "../../src/security/pulse-tokens.js";
@@ -10,6 +11,9 @@ import { answerBlockId } from "../../src/slack/render/pulse-survey.js";
 import { backends } from "../support/databases.js";
 import {
   actionRows,
+  answerReplies,
+  asMrkdwn,
+  conversationHistory,
   countAnswerRows,
   createAnswerableRound,
   talliesOf,
@@ -108,6 +112,23 @@ for (const kind of backends) {
       return replyTo(bot.standIn, outcome);
     }
 
+    /** Answers question `row` with `answer`: the message's replacement, then the private confirmation. */
+    async function answer(email: string, row: number, value: string) {
+      const user = people.get(email)!.slackUserId;
+      const message = surveyMessageOf(bot.standIn, user);
+      const outcome = await bot.standIn.click({ user, channel: message.channel, ts: message.ts, ...elementFor(message.blocks, row, value) });
+      expect(outcome.status).toBe(200);
+      const replies = await answerReplies(bot.standIn, outcome);
+      expect(replies.update.body.replace_original).toBe(true);
+      // The confirmation is an ephemeral beside the message, which it leaves as it is.
+      expect(replies.confirmation.body.response_type).toBe("ephemeral");
+      expect(replies.confirmation.body.replace_original).toBe(false);
+      return { blocks: replies.update.body.blocks as Block[], confirmation: String(replies.confirmation.body.text), confirmationBlocks: replies.confirmation.body.blocks as Block[] };
+    }
+
+    /** The survey message as it was first sent to each person, to compare with what it becomes. */
+    const invitations = new Map<string, Block[]>();
+
     /** Sends a click payload altered by `tamper`, signed like Slack's; resolves with the app's reply. */
     async function tamperedClick(email: string, row: number, answer: string, tamper: (payload: Record<string, unknown>, action: Record<string, unknown>) => void, asUser?: string) {
       const user = people.get(email)!.slackUserId;
@@ -142,6 +163,7 @@ for (const kind of backends) {
       }));
       expect(await enqueueInvites(db, bot.tenantId, roundId, invited)).toBe(4);
       await bot.app.jobs!.drain();
+      for (const email of [WEIMING, OLIVER, AHMAD, KEVIN]) invitations.set(email, structuredClone(surveyMessageOf(bot.standIn, people.get(email)!.slackUserId).blocks));
     }, 120_000);
 
     afterAll(async () => {
@@ -170,17 +192,23 @@ for (const kind of backends) {
       expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 0, counted: 0, answers: 0, comments: 0 });
     });
 
-    it("takes an eNPS answer and replaces the message with it shown, the button primary and the progress counted", async () => {
-      const post = await click(WEIMING, 1, "7");
-      expect(post.body.replace_original).toBe(true);
-      const blocks = post.body.blocks as Block[];
-      expect(textOf(blocks)).toContain("✓ Your answer: 7");
+    it("takes an eNPS answer: the message shows question 1 answered and the progress, never the 7, which is confirmed privately", async () => {
+      const { blocks, confirmation, confirmationBlocks } = await answer(WEIMING, 1, "7");
+      expect(textOf(blocks)).toContain("*1. How likely are you to recommend working here to a friend?*\n_0 = not at all likely · 10 = extremely likely_\n✓ Answered");
       expect(textOf(blocks)).toContain("1 of 5 questions answered");
-      expect(buttonOf(blocks, 1, "7").style).toBe("primary");
-      expect(buttonOf(blocks, 1, "6").style).toBeUndefined();
-      // The stored message itself now reads so.
-      const stored = surveyMessageOf(bot.standIn, people.get(WEIMING)!.slackUserId);
-      expect(textOf(stored.blocks)).toContain("✓ Your answer: 7");
+      // Every button as it was sent, none styled: nothing in the message says which was clicked.
+      expect(actionRows(blocks)).toEqual(actionRows(invitations.get(WEIMING)!));
+      expect(buttonOf(blocks, 1, "7").style).toBeUndefined();
+      expect(textOf(blocks)).not.toMatch(/Your answer:/);
+      // The person is told what they chose, in a reply only they see.
+      expect(confirmation).toMatch(/^✓ Saved — your answer to 1\. How likely are you to recommend working here to a friend\?: 7\nOnly you can see this reply/);
+      expect(textOf(confirmationBlocks)).toContain("*1. How likely are you to recommend working here to a friend?*: *7*");
+      // The stored message itself reads so, and the confirmation is not in the conversation.
+      const user = people.get(WEIMING)!.slackUserId;
+      const stored = surveyMessageOf(bot.standIn, user);
+      expect(stored.blocks).toEqual(blocks);
+      expect(bot.standIn.workspace.ephemerals(user).at(-1)).toMatchObject({ channel: stored.channel, via: "response_url" });
+      expect(bot.standIn.workspace.messages(stored.channel).map((message) => message.ts)).toEqual([stored.ts]);
       // Sealed with her token: her answer and team are in it; a partial response is in no count yet.
       expect(await responseOf(WEIMING)).toMatchObject({ answers: [{ questionId: "enps", score: 7, choiceId: null, text: null }], teamId: people.get(WEIMING)!.teamId, counted: false });
       expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 1, counted: 0, answers: 0, comments: 0 });
@@ -188,25 +216,28 @@ for (const kind of backends) {
     });
 
     it("lets the answer change until the close: the latest counts", async () => {
-      const post = await click(WEIMING, 1, "9");
-      expect(textOf(post.body.blocks as Block[])).toContain("✓ Your answer: 9");
-      expect(buttonOf(post.body.blocks as Block[], 1, "9").style).toBe("primary");
-      expect(buttonOf(post.body.blocks as Block[], 1, "7").style).toBeUndefined();
+      const before = surveyMessageOf(bot.standIn, people.get(WEIMING)!.slackUserId).blocks;
+      const { blocks, confirmation } = await answer(WEIMING, 1, "9");
+      expect(confirmation).toMatch(/: 9\n/);
+      // A changed answer leaves the message as it read: question 1 answered, 1 of 5.
+      expect(blocks).toEqual(before);
       expect((await responseOf(WEIMING))!.answers).toEqual([{ questionId: "enps", score: 9, choiceId: null, text: null }]);
       expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 1, counted: 0, answers: 0, comments: 0 });
     });
 
     it("takes the agreement scale, choice buttons and the select, and marks the person answered only once complete", async () => {
-      let post = await click(WEIMING, 2, "4");
-      expect(textOf(post.body.blocks as Block[])).toContain("✓ Your answer: 4 · Agree");
-      post = await click(WEIMING, 3, "mixed");
-      expect(textOf(post.body.blocks as Block[])).toContain("✓ Your answer: Mixed");
-      expect(textOf(post.body.blocks as Block[])).toContain("3 of 5 questions answered");
+      let replies = await answer(WEIMING, 2, "4");
+      expect(replies.confirmation).toMatch(/^✓ Saved — your answer to 2\. My workload is manageable\.: 4 · Agree\n/);
+      replies = await answer(WEIMING, 3, "mixed");
+      expect(replies.confirmation).toMatch(/^✓ Saved — your answer to 3\. How was your week\?: Mixed\n/);
+      expect(textOf(replies.blocks)).toContain("3 of 5 questions answered");
       expect(await answered(WEIMING)).toBe(false);
-      post = await click(WEIMING, 4, "quotes");
-      const blocks = post.body.blocks as Block[];
-      expect(textOf(blocks)).toContain("✓ Your answer: Quoting");
-      expect((actionRows(blocks)[3]!.elements as Block[])[0]).toMatchObject({ initial_option: { value: "quotes" } });
+      replies = await answer(WEIMING, 4, "quotes");
+      const blocks = replies.blocks;
+      expect(replies.confirmation).toMatch(/^✓ Saved — your answer to 4\. Which tool slows you down most\?: Quoting\n/);
+      // The select shows its placeholder, not the option picked.
+      expect((actionRows(blocks)[3]!.elements as Block[])[0]).not.toHaveProperty("initial_option");
+      expect(actionRows(blocks)).toEqual(actionRows(invitations.get(WEIMING)!));
       // Every required question answered; the comment is optional. Closes Fri 17:00 in Kuala Lumpur.
       expect(textOf(blocks)).toContain("*Complete — thank you!* (4 of 5 questions answered; the rest are optional.) You can change your answers until Fri, 4 Dec 2026, 17:00 MYT.");
       expect(await answered(WEIMING)).toBe(true);
@@ -238,11 +269,19 @@ for (const kind of backends) {
       expect(submitted.status).toBe(200);
       const updated = await eventually(() => {
         const message = surveyMessageOf(bot.standIn, user);
-        return textOf(message.blocks).includes("Your answer: More time") ? message : undefined;
+        return textOf(message.blocks).includes("*Complete — thank you!* You can change your answers") ? message : undefined;
       }, "the updated survey message");
-      // Slack's control characters are escaped in the message; the comment is stored as typed.
-      expect(textOf(updated.blocks)).toContain("✓ Your answer: More time for  &lt;demos&gt; &amp; coaching, please.");
       expect(textOf(updated.blocks)).toContain("*Complete — thank you!* You can change your answers until Fri, 4 Dec 2026, 17:00 MYT.");
+      // The message says a comment was written, never what it says.
+      expect(textOf(updated.blocks)).toContain("*5. Anything else?*\n_optional_\n✓ Answered");
+      expect(textOf(updated.blocks)).toContain("Edit your comment");
+      expect(JSON.stringify(updated.blocks)).not.toContain("demos");
+      // The comment is confirmed to her alone (chat.postEphemeral), Slack's control characters escaped; it is stored as typed.
+      const confirmation = await eventually(() => bot.standIn.workspace.ephemerals(user).find((ephemeral) => ephemeral.via === "chat.postEphemeral"), "the private confirmation");
+      expect(confirmation.channel).toBe(updated.channel);
+      expect(confirmation.text).toBe(
+        "✓ Saved — your comment on 5. Anything else?: “More time for  &lt;demos&gt; &amp; coaching, please.”\nOnly you can see this reply, and Slack does not keep it. The survey message shows which questions you have answered, never your answers.",
+      );
       expect(bot.standIn.workspace.views(user).find((candidate) => candidate.id === view.id)?.closedAt).toBeDefined();
       const comment = await bot.testDatabase.db.prisma.pulseComment.findFirstOrThrow({ where: { questionId: "comment" }, select: { text: true, teamKey: true } });
       expect(comment).toEqual({ text: "More time for  <demos> & coaching, please.", teamKey: people.get(WEIMING)!.teamId });
@@ -254,16 +293,18 @@ for (const kind of backends) {
       expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ responses: 1, counted: 1, answers: 4, comments: 1 });
     });
 
-    it("keeps progress between sittings: a later click shows every earlier answer", async () => {
-      let post = await click(AHMAD, 1, "8");
-      expect(textOf(post.body.blocks as Block[])).toContain("1 daripada 5 soalan dijawab");
+    it("keeps progress between sittings: a later click shows every earlier question answered, in Malay", async () => {
+      let replies = await answer(AHMAD, 1, "8");
+      expect(textOf(replies.blocks)).toContain("1 daripada 5 soalan dijawab");
+      expect(replies.confirmation).toMatch(/^✓ Disimpan — jawapan anda untuk 1\. Sejauh manakah anda akan mengesyorkan tempat kerja ini kepada rakan\?: 8\nHanya anda yang dapat melihat balasan ini/);
       now = new Date("2026-12-02T06:00:00.000Z"); // the next day, 14:00 in Kuala Lumpur
       try {
-        post = await click(AHMAD, 2, "2");
-        const text = textOf(post.body.blocks as Block[]);
-        expect(text).toContain("✓ Jawapan anda: 8");
-        expect(text).toContain("✓ Jawapan anda: 2 · Tidak setuju");
+        replies = await answer(AHMAD, 2, "2");
+        const text = textOf(replies.blocks);
+        expect(text.match(/✓ Sudah dijawab/g)).toHaveLength(2);
         expect(text).toContain("2 daripada 5 soalan dijawab");
+        expect(text).not.toMatch(/Jawapan anda:|Answered/);
+        expect(replies.confirmation).toMatch(/: 2 · Tidak setuju\n/);
       } finally {
         now = NOW;
       }
@@ -277,6 +318,65 @@ for (const kind of backends) {
       expect(second.body.replace_original).toBe(true);
       expect(await countAnswerRows(bot.testDatabase.db)).toEqual({ ...before, responses: before.responses + 1 });
       expect((await responseOf(OLIVER))!.answers).toEqual([{ questionId: "enps", score: 10, choiceId: null, text: null }]);
+    });
+
+    it("keeps none of a person's answers, nor their comment, in what Slack stores of their DM; each is confirmed to them ephemerally (issue 10, defect 3)", async () => {
+      // Oliver answers every question (the eNPS one again: 3) and writes a comment.
+      const user = people.get(OLIVER)!.slackUserId;
+      const chosen = [
+        { row: 1, value: "3", shown: null },
+        { row: 2, value: "2", shown: "2 · Disagree" },
+        { row: 3, value: "hard", shown: "Hard" },
+        { row: 4, value: "calendar", shown: "Calendar" },
+      ];
+      const confirmations: string[] = [];
+      for (const { row, value } of chosen) confirmations.push((await answer(OLIVER, row, value)).confirmation);
+      const comment = "Quarterly targets feel out of reach <this> quarter & next";
+      const message = surveyMessageOf(bot.standIn, user);
+      const ephemeralsBefore = bot.standIn.workspace.ephemerals(user).length;
+      await bot.standIn.click({ user, channel: message.channel, ts: message.ts, ...elementFor(message.blocks, 5, "comment") });
+      const view = await eventually(() => bot.standIn.workspace.views(user).find((candidate) => candidate.callbackId === "pulse_comment" && candidate.closedAt === undefined), "the comment form");
+      await bot.standIn.submitView({ user, viewId: view.id, values: { pulse_comment_text: { text: comment } } });
+      const commentConfirmation = await eventually(() => bot.standIn.workspace.ephemerals(user).slice(ephemeralsBefore)[0], "the comment's confirmation");
+      expect((await responseOf(OLIVER))!.answers.map((stored) => stored.score ?? stored.choiceId ?? stored.text)).toEqual([3, 2, "hard", "calendar", comment]);
+
+      // What the bot's token reads back: the DM found by the invitation delivery's channel and ts.
+      const delivery = await bot.testDatabase.db.prisma.delivery.findFirstOrThrow({
+        where: { idempotencyKey: `pulse_invite:${roundId}:${people.get(OLIVER)!.employeeId}` },
+        select: { messageChannel: true, messageTs: true },
+      });
+      const history = await conversationHistory(bot.standIn, delivery.messageChannel!);
+      expect(history.map((entry) => entry.ts)).toEqual([delivery.messageTs]);
+      const stored = history[0]!;
+      const blocks = stored.blocks as Block[];
+      // When it was last edited is there (README: "and when it was last edited").
+      expect(stored.edited).toMatchObject({ ts: expect.stringMatching(/^\d+\.\d{6}$/) });
+      // The buttons and select exactly as first sent (no style, no initial option), the comment
+      // button aside, which now offers to edit; each question's text as sent, plus "✓ Answered".
+      const sent = invitations.get(OLIVER)!;
+      expect(actionRows(blocks).slice(0, 4)).toEqual(actionRows(sent).slice(0, 4));
+      expect((actionRows(blocks)[4]!.elements as Block[]).map((element) => (element.text as Block).text)).toEqual(["Edit your comment"]);
+      const sections = (list: Block[]) => list.filter((block) => block.type === "section").map((block) => (block.text as Block).text as string);
+      expect(sections(blocks)).toEqual(sections(sent).map((text, index) => (index === 0 ? text : `${text}\n✓ Answered`)));
+      expect(textOf(blocks)).toContain("*Complete — thank you!* You can change your answers until Fri, 4 Dec 2026, 09:00 GMT.");
+      // So neither the chosen options' labels outside their buttons, nor the comment, nor any mark of a choice.
+      const text = `${String(stored.text)}\n${sections(blocks).join("\n")}`;
+      for (const { shown } of chosen) if (shown !== null) expect(text).not.toContain(shown);
+      const everything = JSON.stringify(history);
+      for (const fragment of ["Quarterly targets", "out of reach", "&lt;this&gt;", "Your answer:", "your answer to", "primary", "initial_option", "initial_value"]) expect(everything).not.toContain(fragment);
+
+      // He was told each choice and his comment, in ephemerals: to him, in his DM, never in its history.
+      expect(confirmations.map((line) => line.split("\n")[0])).toEqual([
+        "✓ Saved — your answer to 1. How likely are you to recommend working here to a friend?: 3",
+        "✓ Saved — your answer to 2. My workload is manageable.: 2 · Disagree",
+        "✓ Saved — your answer to 3. How was your week?: Hard",
+        "✓ Saved — your answer to 4. Which tool slows you down most?: Calendar",
+      ]);
+      expect(commentConfirmation).toMatchObject({ user, channel: delivery.messageChannel, via: "chat.postEphemeral" });
+      expect(commentConfirmation.text).toContain(`“${asMrkdwn(comment)}”`);
+      const ephemeralTs = bot.standIn.workspace.ephemerals(user).map((ephemeral) => ephemeral.ts);
+      expect(ephemeralTs.length).toBeGreaterThanOrEqual(5);
+      for (const ts of ephemeralTs) expect(history.map((entry) => entry.ts)).not.toContain(ts);
     });
 
     describe("bad input is refused privately and nothing is stored", () => {
@@ -442,8 +542,10 @@ for (const kind of backends) {
         const blocks = (survey.blocks ?? []) as Block[];
         expect(actionRows(blocks)).toEqual([]);
         expect(textOf(blocks)).toMatch(email === AHMAD ? /Tinjauan ini ditutup pada Jum, 4 Dis/ : /This survey closed on Fri, 4 Dec/);
-        // The closed message shows no answer: nothing there links the person to a response.
-        expect(textOf(blocks)).not.toMatch(/✓ Your answer|✓ Jawapan anda/);
+        // The closed message shows no answer and no longer holds the token: nothing there links the person to a response.
+        expect(textOf(blocks)).not.toMatch(/✓ Your answer|✓ Jawapan anda|✓ Answered|✓ Sudah dijawab/);
+        const token = String(actionRows(invitations.get(email)!)[0]!.block_id).split("/")[4]!;
+        expect(JSON.stringify(survey)).not.toContain(token.split(".")[0]!);
       }
     });
   });

@@ -84,26 +84,32 @@ for (const kind of backends) {
       expect(out).toContain(`Answer: npm run chat -- --as ${JIAHUI} --click <row>:<answer>`);
     });
 
-    it("clicks a button, an agreement, a choice and a select option, printing the updated survey each time", async () => {
+    it("clicks a button, an agreement, a choice and a select option, printing the updated survey and the private confirmation each time", async () => {
       let result = await chat(["--as", JIAHUI, "--click", "1:7"]);
       expect(result).toMatchObject({ code: 0, err: "" });
       expect(result.out).toContain('Clicked "7" as Lim Jia Hui. The message now reads:');
-      expect(result.out).toContain("✓ Your answer: 7");
-      expect(result.out).toContain("1▸ [ 0 ]  [ 1 ]  [ 2 ]  [ 3 ]  [ 4 ]  [ 5 ]  [ 6 ]  [ ✓7 ]  [ 8 ]  [ 9 ]  [ 10 ]");
+      // The message: question 1 answered, no button marked. Then the reply only she sees, naming the 7.
+      expect(result.out).toContain("1. How likely are you to recommend working here to a friend?\n0 = not at all likely · 10 = extremely likely\n✓ Answered");
+      expect(result.out).toContain("1▸ [ 0 ]  [ 1 ]  [ 2 ]  [ 3 ]  [ 4 ]  [ 5 ]  [ 6 ]  [ 7 ]  [ 8 ]  [ 9 ]  [ 10 ]");
       expect(result.out).toContain("1 of 5 questions answered — 3 more are needed");
+      const [message, privately] = result.out.split("(only Lim Jia Hui sees this)");
+      expect(message).not.toContain("✓7");
+      expect(privately).toContain("✓ Saved — your answer to 1. How likely are you to recommend working here to a friend?: 7");
+      expect(privately).toContain("Only you can see this reply, and Slack does not keep it.");
       // A label as shown without its number (issue 9): "Agree" is "4 · Agree", not "5 · Strongly agree".
       result = await chat(["--as", JIAHUI, "--click", "2:Agree"]);
       expect(result).toMatchObject({ code: 0, err: "" });
-      expect(result.out).toContain("✓ Your answer: 4 · Agree");
+      expect(result.out).toContain("(only Lim Jia Hui sees this)\n✓ Saved — your answer to 2. My workload is manageable.: 4 · Agree");
       result = await chat(["--as", JIAHUI, "--click", "2:strongly agree"]);
-      expect(result.out).toContain("✓ Your answer: 5 · Strongly agree");
+      expect(result.out).toContain("your answer to 2. My workload is manageable.: 5 · Strongly agree");
       result = await chat(["--as", JIAHUI, "--click", "2:4"]);
-      expect(result.out).toContain("✓ Your answer: 4 · Agree");
+      expect(result.out).toContain("your answer to 2. My workload is manageable.: 4 · Agree");
       result = await chat(["--as", JIAHUI, "--click", "3:mixed"]);
-      expect(result.out).toContain("✓ Your answer: Mixed");
+      expect(result.out).toContain("your answer to 3. How was your week?: Mixed");
       result = await chat(["--as", JIAHUI, "--click", "4:Quoting"]);
       expect(result.code).toBe(0);
-      expect(result.out).toContain("4▸ [ Choose an answer ▾ CRM | ✓Quoting | E-mail | Calendar | Reports | None ]");
+      expect(result.out).toContain("4▸ [ Choose an answer ▾ CRM | Quoting | E-mail | Calendar | Reports | None ]");
+      expect(result.out).toContain("your answer to 4. Which tool slows you down most?: Quoting");
       expect(result.out).toContain("Complete — thank you! (4 of 5 questions answered; the rest are optional.) You can change your answers until Fri, 4 Dec 2026, 17:00 MYT.");
       const employee = await app.db.prisma.employee.findFirstOrThrow({ where: { email: JIAHUI }, select: { id: true } });
       const recipient = await app.db.prisma.pulseRecipient.findUniqueOrThrow({ where: { roundId_employeeId: { roundId, employeeId: employee.id } } });
@@ -114,16 +120,19 @@ for (const kind of backends) {
       const result = await chat(["--as", JIAHUI, "--comment", "5", "Pipeline reviews help a lot"]);
       expect(result).toMatchObject({ code: 0, err: "" });
       expect(result.out).toContain("Comment saved as Lim Jia Hui. The message now reads:");
-      expect(result.out).toContain("✓ Your answer: Pipeline reviews help a lot");
       expect(result.out).toContain("5▸ [ Edit your comment ]");
+      const [message, privately] = result.out.split("(only Lim Jia Hui sees this)");
+      expect(message).not.toContain("Pipeline reviews");
+      expect(privately).toContain("✓ Saved — your comment on 5. Anything else?: “Pipeline reviews help a lot”");
       expect(await app.db.prisma.pulseComment.findFirst({ where: { text: "Pipeline reviews help a lot" } })).not.toBeNull();
     });
 
     it("answers in the person's own language", async () => {
       const result = await chat(["--as", NURUL, "--click", "1:9"]);
       expect(result.code).toBe(0);
-      expect(result.out).toContain("✓ Jawapan anda: 9");
+      expect(result.out).toContain("✓ Sudah dijawab");
       expect(result.out).toContain("1 daripada 5 soalan dijawab");
+      expect(result.out).toContain("(only Nurul Izzati Abdullah sees this)\n✓ Disimpan — jawapan anda untuk 1. Sejauh manakah anda akan mengesyorkan tempat kerja ini kepada rakan?: 9");
     });
 
     it("says what there is to click when asked for something else, and when there is nothing", async () => {

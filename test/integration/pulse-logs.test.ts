@@ -96,8 +96,8 @@ for (const kind of backends) {
         expect(log).not.toContain(token.split(".")[1]!);
       }
       for (const comment of COMMENTS) expect(log).not.toContain(comment.slice(0, 18));
-      // The answers as the DM shows them, and the block ids and values that carry them.
-      for (const text of ["Your answer", "Jawapan anda", "Quoting", "Mixed", "Agree", "quotes", "mixed", "pulse_answer/", "private_metadata"]) {
+      // The answers as their private confirmations name them, and the block ids and values that carry them.
+      for (const text of ["Your answer", "Jawapan anda", "your answer to", "your comment on", "Quoting", "Mixed", "Agree", "quotes", "mixed", "pulse_answer/", "private_metadata"]) {
         expect(log, text).not.toContain(text);
       }
     });

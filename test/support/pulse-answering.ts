@@ -4,7 +4,7 @@
 import { validateSurvey, type SurveyDefinition } from "../../src/core/pulse/index.js";
 import type { Database } from "../../src/db/database.js";
 import { enqueueDeliveries } from "../../src/db/repositories/deliveries.js";
-import type { InteractionOutcome, SlackStandIn, StandInResponsePost } from "../../src/slack-stand-in/index.js";
+import type { InteractionOutcome, SlackStandIn, StandInEphemeral, StandInResponsePost } from "../../src/slack-stand-in/index.js";
 
 /** Five questions, one of each way of answering: 0-10 buttons, 1-5 buttons, 3 choice buttons, a 6-option select, a comment. */
 export const ANSWERING_SURVEY: SurveyDefinition = validateSurvey({
@@ -140,12 +140,33 @@ export async function talliesOf(db: Database, roundId: string): Promise<Record<s
 type Block = Record<string, unknown>;
 
 /** The latest message in the bot's DM with `userId` that has rows of buttons, with its channel. */
-export function surveyMessageOf(standIn: SlackStandIn, userId: string): { channel: string; ts: string; blocks: Block[] } {
+export function surveyMessageOf(standIn: SlackStandIn, userId: string): { channel: string; ts: string; blocks: Block[]; editedTs?: string } {
   const channel = standIn.workspace.dmChannelFor(userId);
   const messages = channel ? standIn.workspace.messages(channel) : [];
   const message = [...messages].reverse().find((candidate) => (candidate.blocks ?? []).some((block) => (block as Block)["type"] === "actions"));
   if (!channel || !message) throw new Error(`no survey message in the DM of ${userId}`);
-  return { channel, ts: message.ts, blocks: (message.blocks ?? []) as Block[] };
+  return { channel, ts: message.ts, blocks: (message.blocks ?? []) as Block[], ...(message.editedTs !== undefined ? { editedTs: message.editedTs } : {}) };
+}
+
+/**
+ * Every message of a conversation as a holder of the bot's token reads it: `conversations.history`
+ * through the stand-in's Web API over HTTP, page after page (what a workspace export holds too).
+ */
+export async function conversationHistory(standIn: SlackStandIn, channel: string): Promise<Array<Record<string, unknown>>> {
+  const messages: Array<Record<string, unknown>> = [];
+  let cursor: string | undefined;
+  do {
+    const response = await fetch(new URL("conversations.history", standIn.url), {
+      method: "POST",
+      headers: { authorization: `Bearer ${standIn.botToken}`, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ channel, limit: "200", ...(cursor ? { cursor } : {}) }),
+    });
+    const page = (await response.json()) as { ok: boolean; error?: string; messages?: Array<Record<string, unknown>>; response_metadata?: { next_cursor?: string } };
+    if (!page.ok) throw new Error(`conversations.history refused: ${page.error ?? "?"}`);
+    messages.push(...(page.messages ?? []));
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return messages;
 }
 
 /** The rows of buttons of a message, in order (a survey's question n is row n). */
@@ -166,17 +187,38 @@ export function elementFor(blocks: readonly Block[], row: number, answer: string
   throw new Error(`row ${row} has no ${answer}`);
 }
 
-/** Resolves with the first post the app makes to a click's response_url. */
-export async function replyTo(standIn: SlackStandIn, outcome: InteractionOutcome, timeoutMs = 15_000): Promise<StandInResponsePost> {
+/** Resolves with the first `count` posts the app makes to a click's response_url. */
+export async function repliesTo(standIn: SlackStandIn, outcome: InteractionOutcome, count: number, timeoutMs = 15_000): Promise<StandInResponsePost[]> {
   const id = outcome.responseUrlId;
   if (id === undefined) throw new Error("the interaction minted no response_url");
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const post = standIn.workspace.responses(id)[0];
-    if (post) return post;
-    if (Date.now() > deadline) throw new Error(`no reply on response_url ${id} within ${timeoutMs} ms`);
+    const posts = standIn.workspace.responses(id);
+    if (posts.length >= count) return posts.slice(0, count);
+    if (Date.now() > deadline) throw new Error(`${posts.length} of ${count} replies on response_url ${id} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** Resolves with the first post the app makes to a click's response_url. */
+export async function replyTo(standIn: SlackStandIn, outcome: InteractionOutcome, timeoutMs = 15_000): Promise<StandInResponsePost> {
+  return (await repliesTo(standIn, outcome, 1, timeoutMs))[0]!;
+}
+
+/**
+ * An answer's two replies on its response_url: the survey message replaced (progress only) and
+ * then the answer confirmed in an ephemeral. Fails if the first is not a replacement (a refusal).
+ */
+export async function answerReplies(standIn: SlackStandIn, outcome: InteractionOutcome): Promise<{ update: StandInResponsePost; confirmation: StandInResponsePost }> {
+  const first = await replyTo(standIn, outcome);
+  if (first.body["replace_original"] !== true) throw new Error(`the answer was refused: ${String(first.body["text"])}`);
+  const [update, confirmation] = await repliesTo(standIn, outcome, 2);
+  return { update: update!, confirmation: confirmation! };
+}
+
+/** Text as Slack's mrkdwn carries it: & < > escaped. */
+export function asMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Waits until `check` holds (polling every 10 ms), or fails after `timeoutMs`. */
@@ -190,23 +232,32 @@ export async function eventually<T>(check: () => T | undefined | Promise<T | und
   }
 }
 
-/** Clicks `answer` on question `row` of the survey in `userId`'s DM; resolves with the app's reply. */
+/** Clicks `answer` on question `row` of the survey in `userId`'s DM; resolves with the message's replacement once the answer is confirmed too. */
 export async function answerInDm(standIn: SlackStandIn, userId: string, row: number, answer: string): Promise<StandInResponsePost> {
   const message = surveyMessageOf(standIn, userId);
   const outcome = await standIn.click({ user: userId, channel: message.channel, ts: message.ts, ...elementFor(message.blocks, row, answer) });
   if (outcome.status !== 200) throw new Error(`the click was acknowledged with HTTP ${outcome.status}`);
-  return replyTo(standIn, outcome);
+  return (await answerReplies(standIn, outcome)).update;
 }
 
-/** Opens the comment form of question `row` in `userId`'s DM and submits `text`; resolves once the message shows it. */
-export async function commentInDm(standIn: SlackStandIn, userId: string, row: number, text: string): Promise<void> {
+/**
+ * Opens the comment form of question `row` in `userId`'s DM and submits `text`; resolves with the
+ * private confirmation quoting it, once the survey message has been updated too.
+ */
+export async function commentInDm(standIn: SlackStandIn, userId: string, row: number, text: string): Promise<StandInEphemeral> {
   const message = surveyMessageOf(standIn, userId);
+  const editedBefore = message.editedTs;
   const open = new Set(standIn.workspace.views(userId).map((view) => view.id));
   await standIn.click({ user: userId, channel: message.channel, ts: message.ts, ...elementFor(message.blocks, row, "comment") });
   const view = await eventually(() => standIn.workspace.views(userId).find((candidate) => !open.has(candidate.id)), "the comment form");
+  const before = standIn.workspace.ephemerals(userId).length;
   await standIn.submitView({ user: userId, viewId: view.id, values: { pulse_comment_text: { text } } });
-  await eventually(() => {
-    const now = standIn.workspace.messages(message.channel).find((candidate) => candidate.ts === message.ts);
-    return now?.editedTs !== undefined && JSON.stringify(now.blocks).includes(text.slice(0, 20)) ? true : undefined;
-  }, "the survey message with the comment");
+  const quoted = asMrkdwn([...text].slice(0, 20).join(""));
+  const confirmation = await eventually(
+    () => standIn.workspace.ephemerals(userId).slice(before).find((ephemeral) => ephemeral.text.includes(quoted)),
+    "the private confirmation of the comment",
+  );
+  const now = standIn.workspace.messages(message.channel).find((candidate) => candidate.ts === message.ts);
+  if (now?.editedTs === undefined || now.editedTs === editedBefore) throw new Error("the comment was confirmed but the survey message was not updated");
+  return confirmation;
 }

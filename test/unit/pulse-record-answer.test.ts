@@ -112,7 +112,9 @@ describe("recordPulseAnswer", () => {
     });
     expect(store.tallies.size).toBe(0);
     expect(message).toMatchObject({ answered: 1, total: 5, state: "open", status: "1 of 5 questions answered — 3 more are needed before you count as having answered (only then do your answers count in the results)." });
-    expect(message.questions[0]!.answerLine).toBe("✓ Your answer: 7");
+    // The message says the question is answered, not what; the answer is for the private confirmation.
+    expect(message.questions[0]!.answeredLine).toBe("✓ Answered");
+    expect(message.confirmations.get("enps")).toMatch(/: \*7\*\n/);
   });
 
   it("computes the cuts once: later answers read no quota or deals", async () => {

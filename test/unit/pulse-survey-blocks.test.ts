@@ -15,6 +15,7 @@ import {
   parseAnswerBlockId,
   PULSE_COMMENT_ACTION_ID,
   PULSE_SELECT_ACTION_ID,
+  renderAnswerConfirmation,
   renderCommentModal,
   renderSurveyMessage,
 } from "../../src/slack/render/pulse-survey.js";
@@ -93,7 +94,8 @@ function expectWithinSlackLimits(blocks: Block[], fallback: string): void {
           if (element.type === "button") {
             expect(length((element.text as Block).text)).toBeLessThanOrEqual(75);
             expect(length(element.value)).toBeLessThanOrEqual(2_000);
-            if (element.style !== undefined) expect(element.style).toBe("primary");
+            // No style: a styled button would mark the chosen answer in a message Slack keeps.
+            expect(element.style).toBeUndefined();
           } else {
             expect(element.type).toBe("static_select");
             const options = element.options as Block[];
@@ -103,7 +105,7 @@ function expectWithinSlackLimits(blocks: Block[], fallback: string): void {
               expect(length((option.text as Block).text)).toBeLessThanOrEqual(75);
               expect(length(option.value)).toBeLessThanOrEqual(150);
             }
-            if (element.initial_option) expect(options).toContainEqual(element.initial_option);
+            expect(element.initial_option).toBeUndefined();
           }
         }
         break;
@@ -117,11 +119,9 @@ function expectWithinSlackLimits(blocks: Block[], fallback: string): void {
 }
 
 describe.each(["en", "ms"] as const)("the survey message as Block Kit (%s)", (locale) => {
-  const render = (answers: StoredAnswer[], now = NOW) =>
-    renderSurveyMessage(
-      surveyMessage({ round: { status: "open", closesAt: CLOSES_AT, closedAt: null, definition: BIGGEST, threshold: 5, commentThreshold: 5 }, answers, locale, timeZone: "Asia/Kuala_Lumpur", bands: true, now }),
-      { roundId: ROUND_ID, token: TOKEN, locale },
-    );
+  const model = (answers: StoredAnswer[], now = NOW) =>
+    surveyMessage({ round: { status: "open", closesAt: CLOSES_AT, closedAt: null, definition: BIGGEST, threshold: 5, commentThreshold: 5 }, answers, locale, timeZone: "Asia/Kuala_Lumpur", bands: true, now });
+  const render = (answers: StoredAnswer[], now = NOW) => renderSurveyMessage(model(answers, now), { roundId: ROUND_ID, token: TOKEN, locale });
 
   it(`keeps the ${MAX_QUESTIONS}-question survey within Slack's limits, unanswered, fully answered and closed`, () => {
     for (const message of [render([]), render(EVERY_ANSWER), render(EVERY_ANSWER, CLOSES_AT)]) expectWithinSlackLimits(message.blocks as Block[], message.text);
@@ -142,12 +142,46 @@ describe.each(["en", "ms"] as const)("the survey message as Block Kit (%s)", (lo
     expect(String((rows[0]!.elements as Block[])[7]!.action_id)).toBe("pulse_answer:7");
   });
 
-  it("marks the chosen answers: primary buttons and the select's initial option", () => {
-    const rows = (render(EVERY_ANSWER).blocks as Block[]).filter((block) => block.type === "actions");
-    const primary = rows.map((row) => (row.elements as Block[]).filter((element) => element.style === "primary").map((element) => element.value));
-    expect(primary.slice(0, 6)).toEqual([["10"], ["0"], ["3"], ["5"], ["c4"], ["c0"]]);
-    expect((rows[6]!.elements as Block[])[0]!.initial_option).toMatchObject({ value: "c9" });
+  it("never marks the chosen answers: fully answered, it differs from unanswered only in its progress lines", () => {
+    const fresh = render([]);
+    const answered = render(EVERY_ANSWER);
+    const rows = (message: { blocks: Block[] }) => message.blocks.filter((block) => block.type === "actions");
+    // The same buttons and selects, unstyled, no initial option, whatever was chosen; the comment
+    // buttons say a comment was written ("Edit your comment"), not what it says.
+    expect(rows(answered).slice(0, 8)).toEqual(rows(fresh).slice(0, 8));
+    const edit = locale === "en" ? "Edit your comment" : "Ubah komen anda";
+    expect(rows(answered).slice(8).map((row) => (row.elements as Block[]).map((element) => (element.text as Block).text))).toEqual([[edit], [edit]]);
+    const done = locale === "en" ? "✓ Answered" : "✓ Sudah dijawab";
+    answered.blocks.forEach((block, index) => {
+      const before = fresh.blocks[index]!;
+      if (block.type === "actions" || block.type === "header" || block.type === "divider") return;
+      const text = String(((block.type === "context" ? (block.elements as Block[])[0] : block.text) as Block).text);
+      const was = String(((before.type === "context" ? (before.elements as Block[])[0] : before.text) as Block).text);
+      // A question's section gains the "answered" line; the notice is unchanged; the status moves on.
+      if (index > 2 && block.type === "section") expect(text).toBe(`${was}\n${done}`);
+      else if (index === 1) expect(text).toBe(was);
+      else expect(text).not.toBe(was);
+    });
+    expect(JSON.stringify(answered)).not.toContain("&amp;&amp;");
+    expect(JSON.stringify(answered)).not.toContain("&lt;&gt;");
     expect(render(EVERY_ANSWER, CLOSES_AT).blocks.some((block) => block.type === "actions")).toBe(false);
+  });
+
+  it("confirms an answer, privately, as one section within Slack's limits", () => {
+    const confirmations = model(EVERY_ANSWER).confirmations;
+    expect([...confirmations.keys()]).toEqual(BIGGEST.questions.map((question) => question.id));
+    const enps = renderAnswerConfirmation(confirmations.get("q1")!);
+    expect(enps.blocks).toHaveLength(1);
+    expect(enps.blocks[0]).toMatchObject({ type: "section", text: { type: "mrkdwn" } });
+    // The prompt's & < > are escaped, the score named.
+    const section = String((enps.blocks[0]!.text as Block).text);
+    expect(section).toMatch(/\*1\. q1 (ms )?&lt;&amp;&gt; x+\*/);
+    expect(section).toMatch(/\*: \*10\*\n/);
+    expect(enps.text).not.toContain("*");
+    // The longest comment: 300 of its characters, each & escaped fivefold, still one section of at most 3,000.
+    const comment = renderAnswerConfirmation(confirmations.get("q9")!);
+    expect(length((comment.blocks[0]!.text as Block).text)).toBeLessThanOrEqual(3_000);
+    expect(String((comment.blocks[0]!.text as Block).text)).toContain("&amp;".repeat(100));
   });
 });
 

@@ -22,13 +22,14 @@ describe("the survey DM's view model", () => {
     expect(fresh.title).toBe("Team pulse");
     expect(fresh.summary).toBe("Pulse survey: Team pulse — a minute of your time, answered anonymously.");
     expect(fresh.notice).toBe(describeAnonymity("en", { threshold: 5, commentThreshold: 5, bands: true }));
-    expect(fresh.questions.map((question) => [question.number, question.kind, question.answerLine])).toEqual([
-      [1, "enps", null],
-      [2, "agreement", null],
-      [3, "single_choice", null],
-      [4, "single_choice", null],
-      [5, "free_text", null],
+    expect(fresh.questions.map((question) => [question.number, question.kind, question.answered, question.answeredLine])).toEqual([
+      [1, "enps", false, null],
+      [2, "agreement", false, null],
+      [3, "single_choice", false, null],
+      [4, "single_choice", false, null],
+      [5, "free_text", false, null],
     ]);
+    expect(fresh.confirmations.size).toBe(0);
     const [enps, agreement, , , free] = fresh.questions;
     expect(enps!.hint).toBe("0 = not at all likely · 10 = extremely likely");
     expect(enps!.options.map((option) => option.value)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
@@ -43,13 +44,26 @@ describe("the survey DM's view model", () => {
     expect(fresh).toMatchObject({ answered: 0, total: 5, state: "open", status: "0 of 5 questions answered — 4 more are needed before you count as having answered (only then do your answers count in the results)." });
   });
 
-  it("shows each answer under its question and counts them: 2 of 5", () => {
+  it("marks each answered question as answered, never with its answer, and counts them: 2 of 5", () => {
     const partial = message([score("enps", 7), choice("mood", "hard")]);
-    expect(partial.questions[0]!.answerLine).toBe("✓ Your answer: 7");
-    expect(partial.questions[0]!.options.filter((option) => option.selected).map((option) => option.value)).toEqual(["7"]);
-    expect(partial.questions[2]!.answerLine).toBe("✓ Your answer: Hard");
-    expect(partial.questions[1]!.answerLine).toBeNull();
+    expect(partial.questions.map((question) => question.answeredLine)).toEqual(["✓ Answered", null, "✓ Answered", null, null]);
+    // The message reads the same whatever was answered: only which questions, not what.
+    const other = message([score("enps", 2), choice("mood", "good")]);
+    expect(other.questions).toEqual(partial.questions);
     expect(partial).toMatchObject({ answered: 2, total: 5, state: "open", status: "2 of 5 questions answered — 2 more are needed before you count as having answered (only then do your answers count in the results)." });
+  });
+
+  it("keeps what was chosen for the private confirmation alone, by question", () => {
+    const partial = message([score("enps", 7), choice("mood", "hard")]);
+    expect([...partial.confirmations.keys()]).toEqual(["enps", "mood"]);
+    expect(partial.confirmations.get("enps")).toBe(
+      "✓ Saved — your answer to *1. How likely are you to recommend working here to a friend?*: *7*\nOnly you can see this reply, and Slack does not keep it. The survey message shows which questions you have answered, never your answers.",
+    );
+    expect(partial.confirmations.get("mood")).toMatch(/^✓ Saved — your answer to \*3\. How was your week\?\*: \*Hard\*\n/);
+    const all = message([score("enps", 9), score("workload", 4), choice("mood", "good"), choice("tool", "crm"), comment("Fewer meetings")]);
+    expect(all.confirmations.get("workload")).toMatch(/^✓ Saved — your answer to \*2\. My workload is manageable\.\*: \*4 · Agree\*\n/);
+    expect(all.confirmations.get("tool")).toMatch(/: \*CRM\*\n/);
+    expect(all.confirmations.get("comment")).toMatch(/^✓ Saved — your comment on \*5\. Anything else\?\*: “Fewer meetings”\n/);
   });
 
   it("is complete once the four required questions are answered, the optional comment aside", () => {
@@ -58,12 +72,13 @@ describe("the survey DM's view model", () => {
     expect(isResponseComplete(ANSWERING_SURVEY, ["enps", "workload", "mood"])).toBe(false);
     expect(isResponseComplete(ANSWERING_SURVEY, ["enps", "workload", "mood", "tool"])).toBe(true);
     const complete = message(answers);
-    expect(complete.questions[1]!.answerLine).toBe("✓ Your answer: 4 · Agree");
+    expect(complete.questions[1]!.answeredLine).toBe("✓ Answered");
     expect(complete).toMatchObject({ answered: 4, total: 5, state: "complete" });
     expect(complete.status).toBe("*Complete — thank you!* (4 of 5 questions answered; the rest are optional.) You can change your answers until Fri, 4 Dec 2026, 17:00 MYT.");
     const all = message([...answers, comment("Fewer meetings")]);
     expect(all.status).toBe("*Complete — thank you!* You can change your answers until Fri, 4 Dec 2026, 17:00 MYT.");
-    expect(all.questions[4]).toMatchObject({ answerLine: "✓ Your answer: Fewer meetings", commentLabel: "Edit your comment" });
+    expect(all.questions[4]).toMatchObject({ answered: true, answeredLine: "✓ Answered", commentLabel: "Edit your comment" });
+    expect(JSON.stringify(all.questions)).not.toContain("Fewer meetings");
   });
 
   it("gives the closing time in the respondent's own zone", () => {
@@ -76,16 +91,19 @@ describe("the survey DM's view model", () => {
     const malay = message([score("workload", 4)], { locale: "ms" });
     expect(malay.title).toBe("Pulse pasukan");
     expect(malay.notice).toMatch(/^\*Jawapan anda tanpa nama\.\*/);
-    expect(malay.questions[1]!.answerLine).toBe("✓ Jawapan anda: 4 · Setuju");
+    expect(malay.questions[1]!.answeredLine).toBe("✓ Sudah dijawab");
+    expect(malay.confirmations.get("workload")).toBe(
+      "✓ Disimpan — jawapan anda untuk *2. Beban kerja saya boleh diurus.*: *4 · Setuju*\nHanya anda yang dapat melihat balasan ini, dan Slack tidak menyimpannya. Mesej tinjauan hanya menunjukkan soalan yang telah anda jawab, tidak sekali-kali jawapan anda.",
+    );
     expect(malay.questions[3]!.placeholder).toBe("Pilih jawapan");
     expect(malay.status).toBe("1 daripada 5 soalan dijawab — 3 lagi perlu dijawab sebelum anda dikira telah menjawab (hanya selepas itu jawapan anda dikira dalam keputusan).");
   });
 
-  it("is closed from the closing instant on, with every answer still shown and no way to answer", () => {
+  it("is closed from the closing instant on, with no way to answer", () => {
     const closed = message([score("enps", 7)], { now: CLOSES_AT });
     expect(closed.state).toBe("closed");
     expect(closed.status).toBe("This survey closed on Fri, 4 Dec 2026, 17:00 MYT. Thank you — answers can no longer be given or changed.");
-    expect(closed.questions[0]!.answerLine).toBe("✓ Your answer: 7");
+    expect(closed.questions[0]!.answeredLine).toBe("✓ Answered");
     const early = message([], { round: { ...round, status: "closed", closedAt: new Date("2026-12-02T04:00:00.000Z") } });
     expect(early.status).toBe("This survey closed on Wed, 2 Dec 2026, 12:00 MYT. Thank you — answers can no longer be given or changed.");
   });
@@ -96,8 +114,9 @@ describe("the survey DM's view model", () => {
     expect(low.notice).not.toContain("band");
   });
 
-  it("repeats at most 300 characters of a long comment", () => {
+  it("repeats at most 300 characters of a long comment in its confirmation, and none in the message", () => {
     const long = message([comment("a".repeat(2_000))]);
-    expect(long.questions[4]!.answerLine).toBe(`✓ Your answer: ${"a".repeat(300)}…`);
+    expect(long.confirmations.get("comment")).toMatch(new RegExp(`: “${"a".repeat(300)}…”\n`));
+    expect(JSON.stringify(long.questions)).not.toContain("aaa");
   });
 });

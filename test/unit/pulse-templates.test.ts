@@ -75,7 +75,8 @@ const samples: { [K in PulseKey]: PulseParams[K] } = {
   "round.responseRate": { respondents: 12, invited: 40 },
   "dm.summary": { title: "eNPS pulse" },
   "dm.optional": {},
-  "dm.yourAnswer": { answer: "7" },
+  "dm.answered": {},
+  "dm.confirmation": { number: 1, prompt: "How likely are you to recommend working here?", answer: "7", comment: false },
   "dm.choosePlaceholder": {},
   "dm.progress": { answered: 2, total: 4, missing: 1 },
   "dm.complete": { closesAt: "Fri, 4 Dec 2026, 17:00 MYT" },
@@ -130,5 +131,17 @@ describe("pulse catalogue", () => {
     expect(malay).toContain("*Jawapan anda tanpa nama.*");
     expect(malay).toContain("kumpulan sekurang-kurangnya 5 orang");
     expect(malay).toContain("julat pencapaian kuota anda (bawah 50 %, 50–80 %, 80–100 % atau 100 %+)");
+  });
+
+  it("says what Slack keeps of the survey message: which questions are answered, never the answers, and the key", () => {
+    const english = describeAnonymity("en", { threshold: 5, commentThreshold: 5, bands: true });
+    expect(english).toContain("Slack keeps this message like any other, but it never shows your answers — only which questions you have answered");
+    expect(english).toContain("each answer is confirmed to you in a reply only you can see, which Slack does not keep");
+    expect(english).toContain("someone who can read your DMs in Slack (a workspace admin exporting them) and also holds the database could open your response until the survey closes");
+    expect(english).not.toContain("until the survey closes it shows your answers");
+    const malay = describeAnonymity("ms", { threshold: 5, commentThreshold: 5, bands: true });
+    expect(malay).toContain("tetapi mesej ini tidak sekali-kali memaparkan jawapan anda — hanya soalan yang telah anda jawab");
+    expect(malay).toContain("dalam balasan yang hanya anda dapat lihat, yang tidak disimpan oleh Slack");
+    expect(malay).toContain("dan juga memegang pangkalan data boleh membuka respons anda sehingga tinjauan ditutup");
   });
 });

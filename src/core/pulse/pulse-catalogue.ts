@@ -35,8 +35,14 @@ export interface PulseParams extends PulseRoundsParams {
   /** Notification text of the survey DM. */
   "dm.summary": { title: string };
   "dm.optional": NoParams;
-  /** `answer` as shown: a score, a scale label or a choice label. */
-  "dm.yourAnswer": { answer: string };
+  /** Under a question the person has answered, in the survey message (which Slack keeps): never the answer. */
+  "dm.answered": NoParams;
+  /**
+   * The private confirmation of an answer (a reply Slack does not keep): question `number` and
+   * its `prompt`, and `answer` as shown — a score, a scale label, a choice label, or (`comment`)
+   * the start of the comment.
+   */
+  "dm.confirmation": { number: number; prompt: string; answer: string; comment: boolean };
   "dm.choosePlaceholder": NoParams;
   /** `answered` of `total` questions; `missing` required ones still unanswered (at least 1). */
   "dm.progress": { answered: number; total: number; missing: number };

@@ -24,7 +24,7 @@ export const pulseEn: PulseCatalogue = {
       `*Your answers are anonymous.* They are stored sealed with a key only this message holds: without it nobody — managers, admins and database administrators included — can read or change them. For results only counts are kept, by team${bands ? " and quota-attainment band (below 50 %, 50–80 %, 80–100 % or 100 %+)" : ""}, and comments with your team alone; when the survey closes your own response is deleted.`,
       `Results are shown only for groups of at least ${f.number(threshold)} people — the whole survey, each question, each team${bands ? " or band" : ""} — and never for a group that could be worked out by comparing what two people see (a manager's and their manager's, say).`,
       `Comments appear only when at least ${f.number(commentThreshold)} people have written one, without names and in random order.`,
-      `A separate list records whether you have answered, so that reminders go only to people who have not; it is cleared when the survey closes. Until then, a database administrator watching the counts live could see which ones changed just before you were marked as answered — in a small team${bands ? " and band" : ""}, that tells your answers. Slack keeps this message like any other: until the survey closes it shows your answers, so someone who can read your DMs there (a workspace admin exporting them) could see them; at the close it is replaced by one without them.`,
+      `A separate list records whether you have answered, so that reminders go only to people who have not; it is cleared when the survey closes. Until then, a database administrator watching the counts live could see which ones changed just before you were marked as answered — in a small team${bands ? " and band" : ""}, that tells your answers. Slack keeps this message like any other, but it never shows your answers — only which questions you have answered, and when it last changed; each answer is confirmed to you in a reply only you can see, which Slack does not keep. The message does carry the key to your answers: someone who can read your DMs in Slack (a workspace admin exporting them) and also holds the database could open your response until the survey closes and it is deleted.`,
     ].join("\n"),
   "agreement.label": ({ value }) => AGREEMENT[value - 1] ?? String(value),
   "enps.lowEnd": "0 = not at all likely",
@@ -44,7 +44,12 @@ export const pulseEn: PulseCatalogue = {
 
   "dm.summary": ({ title }) => `Pulse survey: ${title} — a minute of your time, answered anonymously.`,
   "dm.optional": "optional",
-  "dm.yourAnswer": ({ answer }) => `✓ Your answer: ${answer}`,
+  "dm.answered": "✓ Answered",
+  "dm.confirmation": ({ number, prompt, answer, comment }) =>
+    [
+      comment ? `✓ Saved — your comment on *${number}. ${prompt}*: “${answer}”` : `✓ Saved — your answer to *${number}. ${prompt}*: *${answer}*`,
+      "Only you can see this reply, and Slack does not keep it. The survey message shows which questions you have answered, never your answers.",
+    ].join("\n"),
   "dm.choosePlaceholder": "Choose an answer",
   "dm.progress": ({ answered, total, missing }, f) =>
     `${f.number(answered)} of ${f.number(total)} questions answered — ${f.number(missing)} more ${missing === 1 ? "is" : "are"} needed before you count as having answered (only then do your answers count in the results).`,

@@ -20,7 +20,7 @@ export const pulseMs: PulseCatalogue = {
       `*Jawapan anda tanpa nama.* Jawapan disimpan berkunci dengan kunci yang hanya ada dalam mesej ini: tanpanya tiada sesiapa — termasuk pengurus, admin dan pentadbir pangkalan data — boleh membaca atau mengubahnya. Untuk keputusan, hanya kiraan disimpan, mengikut pasukan${bands ? " dan julat pencapaian kuota anda (bawah 50 %, 50–80 %, 80–100 % atau 100 %+)" : ""}, serta komen bersama pasukan anda sahaja; apabila tinjauan ditutup, respons anda sendiri dipadamkan.`,
       `Keputusan hanya dipaparkan untuk kumpulan sekurang-kurangnya ${f.number(threshold)} orang — keseluruhan tinjauan, setiap soalan, setiap pasukan${bands ? " atau julat" : ""} — dan tidak sekali-kali untuk kumpulan yang boleh dikira dengan membandingkan apa yang dilihat oleh dua orang (contohnya seorang pengurus dan pengurusnya).`,
       `Komen hanya dipaparkan apabila sekurang-kurangnya ${f.number(commentThreshold)} orang menulis komen, tanpa nama dan dalam susunan rawak.`,
-      `Satu senarai berasingan merekod sama ada anda sudah menjawab, supaya peringatan dihantar kepada yang belum menjawab sahaja; senarai itu dikosongkan apabila tinjauan ditutup. Sebelum itu, pentadbir pangkalan data yang memerhati kiraan secara langsung boleh melihat kiraan mana yang berubah sejurus sebelum anda ditanda telah menjawab — dalam pasukan${bands ? " dan julat" : ""} yang kecil, itu mendedahkan jawapan anda. Slack menyimpan mesej ini seperti mesej lain: sehingga tinjauan ditutup ia memaparkan jawapan anda, jadi sesiapa yang boleh membaca DM anda di Slack (admin ruang kerja yang mengeksportnya) boleh melihatnya; semasa penutupan ia diganti dengan mesej tanpa jawapan.`,
+      `Satu senarai berasingan merekod sama ada anda sudah menjawab, supaya peringatan dihantar kepada yang belum menjawab sahaja; senarai itu dikosongkan apabila tinjauan ditutup. Sebelum itu, pentadbir pangkalan data yang memerhati kiraan secara langsung boleh melihat kiraan mana yang berubah sejurus sebelum anda ditanda telah menjawab — dalam pasukan${bands ? " dan julat" : ""} yang kecil, itu mendedahkan jawapan anda. Slack menyimpan mesej ini seperti mesej lain, tetapi mesej ini tidak sekali-kali memaparkan jawapan anda — hanya soalan yang telah anda jawab, dan bila ia kali terakhir berubah; setiap jawapan disahkan kepada anda dalam balasan yang hanya anda dapat lihat, yang tidak disimpan oleh Slack. Namun mesej ini membawa kunci kepada jawapan anda: sesiapa yang boleh membaca DM anda di Slack (admin ruang kerja yang mengeksportnya) dan juga memegang pangkalan data boleh membuka respons anda sehingga tinjauan ditutup dan respons itu dipadamkan.`,
     ].join("\n"),
   "agreement.label": ({ value }) => AGREEMENT[value - 1] ?? String(value),
   "enps.lowEnd": "0 = langsung tidak mungkin",
@@ -40,7 +40,12 @@ export const pulseMs: PulseCatalogue = {
 
   "dm.summary": ({ title }) => `Tinjauan pulse: ${title} — seminit masa anda, dijawab tanpa nama.`,
   "dm.optional": "pilihan",
-  "dm.yourAnswer": ({ answer }) => `✓ Jawapan anda: ${answer}`,
+  "dm.answered": "✓ Sudah dijawab",
+  "dm.confirmation": ({ number, prompt, answer, comment }) =>
+    [
+      comment ? `✓ Disimpan — komen anda untuk *${number}. ${prompt}*: “${answer}”` : `✓ Disimpan — jawapan anda untuk *${number}. ${prompt}*: *${answer}*`,
+      "Hanya anda yang dapat melihat balasan ini, dan Slack tidak menyimpannya. Mesej tinjauan hanya menunjukkan soalan yang telah anda jawab, tidak sekali-kali jawapan anda.",
+    ].join("\n"),
   "dm.choosePlaceholder": "Pilih jawapan",
   "dm.progress": ({ answered, total, missing }, f) =>
     `${f.number(answered)} daripada ${f.number(total)} soalan dijawab — ${f.number(missing)} lagi perlu dijawab sebelum anda dikira telah menjawab (hanya selepas itu jawapan anda dikira dalam keputusan).`,

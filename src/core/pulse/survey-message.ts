@@ -1,7 +1,13 @@
 // The survey DM as a platform-neutral view model: the anonymity notice first, then each question
-// with its options and the respondent's current answer, then where they stand ("2 of 4
+// with its options and whether the respondent has answered it, then where they stand ("2 of 4
 // answered", complete until the close, or closed). Slack renders it as Block Kit
 // (src/slack/render/pulse-survey.ts); every text and number shown is decided here.
+//
+// The DM is a message the chat platform keeps (a workspace's export, `conversations.history`
+// with the bot's token): it shows WHICH questions are answered, never what the answers are —
+// no "your answer" line, no chosen option marked, no comment text. What the person chose is
+// confirmed to them alone (`confirmations`), in a reply the platform does not keep (an
+// ephemeral on Slack). README, "What the survey promises, and to whom".
 import type { Locale } from "../i18n/locale.js";
 import { anonymityThreshold, commentThreshold } from "./anonymise-answer.js";
 import { closingInstant, formatSurveyInstant, isRoundOpen } from "./answer-pulse-question.js";
@@ -9,14 +15,13 @@ import type { AnswerableRound, StoredAnswer } from "./pulse-answer-store.js";
 import { describeAnonymity, pulseText } from "./pulse-texts.js";
 import { AGREEMENT_SCALE, ENPS_SCALE, type Question, type QuestionKind, type SurveyDefinition, textIn } from "./survey-definition.js";
 
-/** Longest stretch of a comment repeated in the message under its question, in characters. */
+/** Longest stretch of a comment repeated in its private confirmation, in characters. */
 export const COMMENT_PREVIEW_CHARS = 300;
 
 export interface SurveyOption {
   /** What the platform sends back when it is picked: a score or a choice id. */
   value: string;
   label: string;
-  selected: boolean;
 }
 
 export interface SurveyQuestionView {
@@ -28,9 +33,11 @@ export interface SurveyQuestionView {
   optional: boolean;
   /** "optional", or the eNPS scale's ends; null when there is nothing to add. */
   hint: string | null;
-  /** "✓ Your answer: 7"; null while unanswered. */
-  answerLine: string | null;
-  /** Buttons or select options in order (empty for free text). */
+  /** Whether the respondent has answered it (never what they answered). */
+  answered: boolean;
+  /** "✓ Answered" once answered, null while not: the answer itself is never shown here. */
+  answeredLine: string | null;
+  /** Buttons or select options in order (empty for free text); none is marked as chosen. */
   options: SurveyOption[];
   /** Placeholder of a select. */
   placeholder: string;
@@ -54,6 +61,12 @@ export interface SurveyMessage {
   state: SurveyState;
   /** The line under the questions: progress, "complete — you can change…", or closed. */
   status: string;
+  /**
+   * By question id, what the respondent is told privately once they have answered it: "✓ Saved —
+   * your answer to 1. …: 7". Only for a reply the platform does not keep (Slack: an ephemeral);
+   * never part of the survey message, which it does keep.
+   */
+  confirmations: ReadonlyMap<string, string>;
 }
 
 export interface SurveyMessageOptions {
@@ -98,62 +111,77 @@ function preview(text: string): string {
   return characters.length > COMMENT_PREVIEW_CHARS ? `${characters.slice(0, COMMENT_PREVIEW_CHARS).join("")}…` : text;
 }
 
-function questionView(question: Question, number: number, answer: StoredAnswer | undefined, survey: SurveyDefinition, locale: Locale): SurveyQuestionView {
+/** The question as the DM shows it, and — when answered — the answer as its private confirmation names it. */
+function questionView(
+  question: Question,
+  number: number,
+  answer: StoredAnswer | undefined,
+  survey: SurveyDefinition,
+  locale: Locale,
+): { view: SurveyQuestionView; confirmation: string | null } {
   const fallback = survey.defaultLocale;
   const optionalHint = question.optional ? pulseText(locale, "dm.optional") : null;
+  const prompt = textIn(question.prompt, locale, fallback);
   const base = {
     id: question.id,
     number,
     kind: question.kind,
-    prompt: textIn(question.prompt, locale, fallback),
+    prompt,
     optional: question.optional,
     placeholder: pulseText(locale, "dm.choosePlaceholder"),
     commentLabel: null,
   };
-  const answered = (text: string) => pulseText(locale, "dm.yourAnswer", { answer: text });
+  // What was chosen, as the person saw it on the button (or wrote it): for the confirmation only.
+  let given: string | null;
+  let view: Omit<SurveyQuestionView, "answered" | "answeredLine">;
   switch (question.kind) {
     case "enps": {
       const score = answer?.score ?? null;
-      return {
+      given = score === null ? null : String(score);
+      view = {
         ...base,
         hint: [optionalHint, `${pulseText(locale, "enps.lowEnd")} · ${pulseText(locale, "enps.highEnd")}`].filter(Boolean).join(" · "),
-        answerLine: score === null ? null : answered(String(score)),
-        options: range(ENPS_SCALE.min, ENPS_SCALE.max).map((value) => ({ value: String(value), label: String(value), selected: value === score })),
+        options: range(ENPS_SCALE.min, ENPS_SCALE.max).map((value) => ({ value: String(value), label: String(value) })),
       };
+      break;
     }
     case "agreement": {
       const score = answer?.score ?? null;
-      return {
+      given = score === null ? null : agreementLabel(locale, score);
+      view = {
         ...base,
         hint: optionalHint,
-        answerLine: score === null ? null : answered(agreementLabel(locale, score)),
-        options: range(AGREEMENT_SCALE.min, AGREEMENT_SCALE.max).map((value) => ({
-          value: String(value),
-          label: agreementLabel(locale, value),
-          selected: value === score,
-        })),
+        options: range(AGREEMENT_SCALE.min, AGREEMENT_SCALE.max).map((value) => ({ value: String(value), label: agreementLabel(locale, value) })),
       };
+      break;
     }
     case "single_choice": {
       const chosen = question.choices.find((choice) => choice.id === answer?.choiceId);
-      return {
+      given = chosen ? textIn(chosen.label, locale, fallback) : null;
+      view = {
         ...base,
         hint: optionalHint,
-        answerLine: chosen ? answered(textIn(chosen.label, locale, fallback)) : null,
-        options: question.choices.map((choice) => ({ value: choice.id, label: textIn(choice.label, locale, fallback), selected: choice.id === chosen?.id })),
+        options: question.choices.map((choice) => ({ value: choice.id, label: textIn(choice.label, locale, fallback) })),
       };
+      break;
     }
     case "free_text": {
       const text = answer?.text ?? null;
-      return {
+      given = text === null ? null : preview(text);
+      view = {
         ...base,
         hint: optionalHint,
-        answerLine: text === null ? null : answered(preview(text)),
         options: [],
         commentLabel: pulseText(locale, text === null ? "comment.write" : "comment.edit"),
       };
+      break;
     }
   }
+  const answered = given !== null;
+  return {
+    view: { ...view, answered, answeredLine: answered ? pulseText(locale, "dm.answered") : null },
+    confirmation: given === null ? null : pulseText(locale, "dm.confirmation", { number, prompt, answer: given, comment: question.kind === "free_text" }),
+  };
 }
 
 /** The survey DM for one respondent at `now`. */
@@ -161,8 +189,10 @@ export function surveyMessage(options: SurveyMessageOptions): SurveyMessage {
   const { round, locale, timeZone, now } = options;
   const survey = round.definition;
   const byQuestion = new Map(options.answers.map((answer) => [answer.questionId, answer]));
-  const questions = survey.questions.map((question, index) => questionView(question, index + 1, byQuestion.get(question.id), survey, locale));
-  const answeredIds = questions.filter((question) => question.answerLine !== null).map((question) => question.id);
+  const shown = survey.questions.map((question, index) => questionView(question, index + 1, byQuestion.get(question.id), survey, locale));
+  const questions = shown.map((question) => question.view);
+  const confirmations = new Map(shown.flatMap(({ view, confirmation }) => (confirmation === null ? [] : [[view.id, confirmation] as const])));
+  const answeredIds = questions.filter((question) => question.answered).map((question) => question.id);
   const answered = answeredIds.length;
   const total = questions.length;
   const complete = isResponseComplete(survey, answeredIds);
@@ -188,5 +218,6 @@ export function surveyMessage(options: SurveyMessageOptions): SurveyMessage {
     total,
     state,
     status,
+    confirmations,
   };
 }

@@ -1,11 +1,13 @@
 // A click on a survey DM's answer button or select (action ids `pulse_answer:…`): acknowledge,
-// parse, resolve the person, record the answer, and replace the message with its updated form
-// through the click's response_url. A refusal is a private message; nothing is stored.
+// parse, resolve the person, record the answer, replace the message with its updated form
+// through the click's response_url — progress only, never the answer, since Slack keeps that
+// message — then confirm the answer to the person in an ephemeral reply on the same
+// response_url, which Slack does not keep. A refusal is a private message; nothing is stored.
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { recordPulseAnswer } from "../../core/pulse/index.js";
 import type { SlackDeps } from "../deps.js";
 import { tellPulseRefusal } from "../render/pulse-refusal.js";
-import { PULSE_ANSWER_ACTION, renderSurveyMessage } from "../render/pulse-survey.js";
+import { PULSE_ANSWER_ACTION, renderAnswerConfirmation, renderSurveyMessage } from "../render/pulse-survey.js";
 import { createWorkQueue } from "../work-queue.js";
 import { clickLocale, parsePulseClick, respondentOf } from "./pulse-answer-payload.js";
 
@@ -51,6 +53,15 @@ async function answer(
       now: clickedAt,
     });
     await respond({ replace_original: true, ...renderSurveyMessage(message, click.target) });
+    // The answer is stored and the message updated: a confirmation that fails is logged, not refused.
+    const confirmation = message.confirmations.get(click.target.questionId);
+    if (confirmation === undefined) {
+      deps.logger.error("a recorded pulse answer has no confirmation");
+    } else {
+      await respond({ response_type: "ephemeral", replace_original: false, ...renderAnswerConfirmation(confirmation) }).catch((failure: unknown) =>
+        deps.logger.error({ err: failure }, "could not confirm a pulse answer to the respondent"),
+      );
+    }
   } catch (error) {
     await tellPulseRefusal({
       error,

@@ -3,6 +3,9 @@
 // option label, 150 a header or an option value, 255 a block or action id, 2,000 a button value.
 // The answer token rides in each question's block_id (options cannot hold it: 150 characters),
 // with the round and the message's language; it is never stored on our side.
+// Slack keeps the survey message (history, exports), so it never shows an answer: no chosen
+// button is styled, no select has an initial option, no answer or comment is written under its
+// question. What was chosen is confirmed in an ephemeral reply (`renderAnswerConfirmation`).
 import { z } from "zod";
 import type { Locale } from "../../core/i18n/locale.js";
 import type { CommentForm, SurveyMessage, SurveyQuestionView } from "../../core/pulse/index.js";
@@ -88,18 +91,13 @@ function plain(text: string, max: number): { type: "plain_text"; text: string; e
 function questionText(question: SurveyQuestionView): string {
   const lines = [`*${question.number}. ${escapeMrkdwn(question.prompt)}*`];
   if (question.hint) lines.push(`_${escapeMrkdwn(question.hint)}_`);
-  if (question.answerLine) lines.push(escapeMrkdwn(question.answerLine));
+  if (question.answeredLine) lines.push(escapeMrkdwn(question.answeredLine));
   return clip(lines.join("\n"), MAX_SECTION_TEXT);
 }
 
-function button(actionId: string, label: string, value: string, selected: boolean): SlackBlock {
-  return {
-    type: "button",
-    action_id: actionId,
-    text: plain(label, MAX_BUTTON_TEXT),
-    value,
-    ...(selected ? { style: "primary" } : {}),
-  };
+/** Every button alike, answered or not: a style would mark the chosen one in a message Slack keeps. */
+function button(actionId: string, label: string, value: string): SlackBlock {
+  return { type: "button", action_id: actionId, text: plain(label, MAX_BUTTON_TEXT), value };
 }
 
 /** The question's interactive elements, in actions blocks of at most 25 elements each. */
@@ -107,21 +105,13 @@ function questionActions(question: SurveyQuestionView, target: AnswerTarget): Sl
   const blockId = answerBlockId(target);
   let elements: SlackBlock[];
   if (question.kind === "free_text") {
-    elements = [button(PULSE_COMMENT_ACTION_ID, question.commentLabel ?? "", "comment", false)];
+    elements = [button(PULSE_COMMENT_ACTION_ID, question.commentLabel ?? "", "comment")];
   } else if (question.kind === "single_choice" && question.options.length > MAX_CHOICE_BUTTONS) {
     const options = question.options.map((option) => ({ text: plain(option.label, MAX_BUTTON_TEXT), value: option.value.slice(0, MAX_OPTION_VALUE) }));
-    const selected = question.options.findIndex((option) => option.selected);
-    elements = [
-      {
-        type: "static_select",
-        action_id: PULSE_SELECT_ACTION_ID,
-        placeholder: plain(question.placeholder, MAX_BUTTON_TEXT),
-        options,
-        ...(selected >= 0 ? { initial_option: options[selected] } : {}),
-      },
-    ];
+    // No initial_option: the select shows its placeholder whatever was picked.
+    elements = [{ type: "static_select", action_id: PULSE_SELECT_ACTION_ID, placeholder: plain(question.placeholder, MAX_BUTTON_TEXT), options }];
   } else {
-    elements = question.options.map((option) => button(`${PULSE_ANSWER_PREFIX}:${option.value}`, option.label, option.value, option.selected));
+    elements = question.options.map((option) => button(`${PULSE_ANSWER_PREFIX}:${option.value}`, option.label, option.value));
   }
   const blocks: SlackBlock[] = [];
   for (let start = 0, part = 0; start < elements.length; start += MAX_ACTION_ELEMENTS, part++) {
@@ -145,6 +135,17 @@ export function renderSurveyMessage(message: SurveyMessage, context: SurveyConte
   }
   blocks.push({ type: "divider" }, { type: "context", elements: [{ type: "mrkdwn", text: clip(message.status, MAX_SECTION_TEXT) }] });
   return { text: `${message.summary} ${message.status.replace(/\*/g, "")}`, blocks };
+}
+
+/**
+ * The private confirmation of an answer (`SurveyMessage.confirmations`), sent only as an
+ * ephemeral — through the click's response_url with `response_type: "ephemeral"` and
+ * `replace_original: false`, or `chat.postEphemeral` — which Slack does not keep in the
+ * conversation's history.
+ */
+export function renderAnswerConfirmation(confirmation: string): SlackMessage {
+  const text = clip(escapeMrkdwn(confirmation), MAX_SECTION_TEXT);
+  return { text: text.replace(/\*/g, ""), blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
 }
 
 /** The comment form, as `views.open` takes it. */

@@ -1,6 +1,8 @@
 // The comment form's submission (callback id `pulse_comment`): acknowledge (the form closes),
-// record the comment as the free-text answer, and update the survey message in place. A refusal
-// is a private message in the DM; nothing is stored.
+// record the comment as the free-text answer, update the survey message in place (progress only:
+// Slack keeps that message, so it never shows the comment) and confirm the comment to the person
+// with chat.postEphemeral, which Slack does not keep. A refusal is a private message in the DM;
+// nothing is stored.
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { z } from "zod";
 import { AppError } from "../../core/errors.js";
@@ -13,6 +15,7 @@ import {
   PULSE_COMMENT_BLOCK_ID,
   PULSE_COMMENT_CALLBACK_ID,
   PULSE_COMMENT_INPUT_ID,
+  renderAnswerConfirmation,
   renderSurveyMessage,
   type CommentMetadata,
 } from "../render/pulse-survey.js";
@@ -72,6 +75,16 @@ async function submit(deps: SlackDeps, { body, client }: SlackViewMiddlewareArgs
     });
     const rendered = renderSurveyMessage(message, metadata);
     await client.chat.update({ channel: metadata.channel, ts: metadata.ts, text: rendered.text, blocks: rendered.blocks as never });
+    // The comment is stored and the message updated: a confirmation that fails is logged, not refused.
+    const confirmation = message.confirmations.get(metadata.questionId);
+    if (confirmation === undefined) {
+      deps.logger.error("a recorded pulse comment has no confirmation");
+    } else {
+      const confirm = renderAnswerConfirmation(confirmation);
+      await client.chat
+        .postEphemeral({ channel: metadata.channel, user: userId, text: confirm.text, blocks: confirm.blocks as never })
+        .catch((failure: unknown) => deps.logger.error({ err: failure }, "could not confirm a pulse comment to the respondent"));
+    }
   } catch (error) {
     await tellPulseRefusal({
       error,
