@@ -1,5 +1,5 @@
 // manifests/slack.yaml stays importable: it validates against Slack's own JSON Schema for its
-// major version (../shared/schemas/slack-manifest/, loaded from disk, no network), and its
+// major version (test/fixtures/slack-manifest-schema/, loaded from disk, no network), and its
 // commands, URLs and bot scopes are the ones the bot is built for.
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
 const manifestUrl = new URL("../../manifests/slack.yaml", import.meta.url);
-const schemaDir = new URL("../../../shared/schemas/slack-manifest/", import.meta.url);
+const schemaDir = new URL("../fixtures/slack-manifest-schema/", import.meta.url);
 
 interface SlashCommand {
   command: string;
