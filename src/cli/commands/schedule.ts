@@ -6,6 +6,7 @@ import { isAppError } from "../../core/errors.js";
 import { isLocale, type Locale } from "../../core/i18n/locale.js";
 import { moreLabel } from "../../core/i18n/messages.js";
 import { parseScheduleCommand } from "../../core/schedules/parse-schedule-command.js";
+import type { Reply } from "../../core/reply.js";
 import { foldName } from "../../core/use-cases/reply-parts.js";
 import { answerScheduleCommand, usageProblemText } from "../../core/use-cases/manage-schedules.js";
 import type { Database } from "../../db/database.js";
@@ -67,11 +68,8 @@ export async function runScheduleCommand(args: string[], context: CliContext, cl
     return 2;
   }
 
-  const acting = await actingAdmin(context, split.tenant);
-  if (typeof acting === "number") return acting;
-  const { db, tenant, admin, locale } = acting;
-  try {
-    const reply = await answerScheduleCommand({
+  return answerAsAdmin(context, split.tenant, ({ db, tenant, admin, locale }) =>
+    answerScheduleCommand({
       store: createScheduleStore(db.prisma),
       tenantId: tenant.id,
       employeeId: admin.id,
@@ -79,8 +77,26 @@ export async function runScheduleCommand(args: string[], context: CliContext, cl
       now: clock.now(),
       command: COMMAND_PREFIX,
       request: parsed.command,
-    });
-    context.out(messageToText(renderBlockKit(reply, (count) => moreLabel(locale, count))));
+    }),
+  );
+}
+
+type ActingAdmin = Exclude<Awaited<ReturnType<typeof actingAdmin>>, number>;
+
+/**
+ * Runs an operator command's use case as the tenant's first admin and prints its reply as text:
+ * exit 0 when answered, 1 when refused (bad input, not allowed) with the reason on stderr.
+ */
+export async function answerAsAdmin(
+  context: CliContext,
+  tenantFlag: string | undefined,
+  answer: (acting: ActingAdmin) => Promise<Reply>,
+): Promise<number> {
+  const acting = await actingAdmin(context, tenantFlag);
+  if (typeof acting === "number") return acting;
+  try {
+    const reply = await answer(acting);
+    context.out(messageToText(renderBlockKit(reply, (count) => moreLabel(acting.locale, count))));
     return 0;
   } catch (error) {
     if (isAppError(error) && (error.code === "invalid_input" || error.code === "forbidden")) {

@@ -2,16 +2,12 @@
 // the same settings commands as `/salesops settings …` in Slack (one grammar, one use case), run
 // as the tenant's first admin, next to `schedule`. Exit codes: 0 done, 1 refused or failed, 2 bad usage.
 import { type Clock, systemClock } from "../../clock.js";
-import { isAppError } from "../../core/errors.js";
-import { moreLabel } from "../../core/i18n/messages.js";
 import { parseSettingsCommand } from "../../core/schedules/parse-schedule-command.js";
 import { usageProblemText } from "../../core/use-cases/manage-schedules.js";
 import { answerSettingsCommand } from "../../core/use-cases/manage-tenant-settings.js";
 import { createScheduleStore } from "../../db/repositories/schedules.js";
-import { renderBlockKit } from "../../slack/render/block-kit.js";
-import { messageToText } from "../block-kit-text.js";
 import type { CliCommand, CliContext } from "../cli.js";
-import { actingAdmin, COMMAND_PREFIX, splitTenantFlag } from "./schedule.js";
+import { answerAsAdmin, COMMAND_PREFIX, splitTenantFlag } from "./schedule.js";
 
 export const USAGE = [
   "usage: npm run cli -- settings [<setting> <value>] [--tenant <name or id>]",
@@ -37,27 +33,16 @@ export async function runSettingsCommand(args: string[], context: CliContext, _c
     context.err(`${usageProblemText(parsed.problem, "en", COMMAND_PREFIX)}\n${USAGE}`);
     return 2;
   }
-  const acting = await actingAdmin(context, split.tenant);
-  if (typeof acting === "number") return acting;
-  const { db, tenant, admin, locale } = acting;
-  try {
-    const reply = await answerSettingsCommand({
+  return answerAsAdmin(context, split.tenant, ({ db, tenant, admin, locale }) =>
+    answerSettingsCommand({
       store: createScheduleStore(db.prisma),
       tenantId: tenant.id,
       employeeId: admin.id,
       locale,
       command: COMMAND_PREFIX,
       request: parsed.command,
-    });
-    context.out(messageToText(renderBlockKit(reply, (count) => moreLabel(locale, count))));
-    return 0;
-  } catch (error) {
-    if (isAppError(error) && (error.code === "invalid_input" || error.code === "forbidden")) {
-      context.err(error.message);
-      return 1;
-    }
-    throw error;
-  }
+    }),
+  );
 }
 
 export const command: CliCommand = {

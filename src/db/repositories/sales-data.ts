@@ -257,6 +257,38 @@ function planOf(plan: Prisma.CommissionPlanGetPayload<{ select: typeof PLAN_SELE
   };
 }
 
+
+/** The columns a forecast call is read with, and the plain call they make. */
+const FORECAST_CALL_COLUMNS = {
+  employeeId: true,
+  periodStart: true,
+  periodEnd: true,
+  commitMinor: true,
+  bestCaseMinor: true,
+  currency: true,
+  submittedAt: true,
+} as const;
+
+function forecastCallOf(row: {
+  employeeId: string;
+  periodStart: Date;
+  periodEnd: Date;
+  commitMinor: bigint;
+  bestCaseMinor: bigint;
+  currency: string;
+  submittedAt: Date;
+}): ForecastCall {
+  return {
+    employeeId: row.employeeId,
+    periodStart: isoDate(row.periodStart),
+    periodEnd: isoDate(row.periodEnd),
+    commitMinor: minorUnits(row.commitMinor),
+    bestCaseMinor: minorUnits(row.bestCaseMinor),
+    currency: row.currency,
+    submittedAt: row.submittedAt,
+  };
+}
+
 export function createSalesData(prisma: Client): SalesData {
   return {
     async tenant(tenantId) {
@@ -419,38 +451,18 @@ export function createSalesData(prisma: Client): SalesData {
       const rows = await prisma.forecastCall.findMany({
         where: { tenantId, employeeId: { in: [...employeeIds] }, periodStart: dateValue(period.start), periodEnd: dateValue(period.end) },
         orderBy: { submittedAt: "asc" },
-        select: { employeeId: true, periodStart: true, periodEnd: true, commitMinor: true, bestCaseMinor: true, currency: true, submittedAt: true },
+        select: FORECAST_CALL_COLUMNS,
       });
-      return rows.map(
-        (row): ForecastCall => ({
-          employeeId: row.employeeId,
-          periodStart: isoDate(row.periodStart),
-          periodEnd: isoDate(row.periodEnd),
-          commitMinor: minorUnits(row.commitMinor),
-          bestCaseMinor: minorUnits(row.bestCaseMinor),
-          currency: row.currency,
-          submittedAt: row.submittedAt,
-        }),
-      );
+      return rows.map(forecastCallOf);
     },
 
     async forecastCallHistory(tenantId, employeeIds) {
       const rows = await prisma.forecastCall.findMany({
         where: { tenantId, employeeId: { in: [...employeeIds] } },
         orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-        select: { employeeId: true, periodStart: true, periodEnd: true, commitMinor: true, bestCaseMinor: true, currency: true, submittedAt: true },
+        select: FORECAST_CALL_COLUMNS,
       });
-      return rows.map(
-        (row): ForecastCall => ({
-          employeeId: row.employeeId,
-          periodStart: isoDate(row.periodStart),
-          periodEnd: isoDate(row.periodEnd),
-          commitMinor: minorUnits(row.commitMinor),
-          bestCaseMinor: minorUnits(row.bestCaseMinor),
-          currency: row.currency,
-          submittedAt: row.submittedAt,
-        }),
-      );
+      return rows.map(forecastCallOf);
     },
 
     async recordForecastCall(tenantId, call) {
