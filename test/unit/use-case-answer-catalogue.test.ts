@@ -31,7 +31,7 @@ const samples: { [K in AnswerKey]: AnswerParams[K] } = {
   "quota.reportsSum": { name: null, sum: money, share: 1.02 },
   "quota.ended": { period: "Q2 FY2027" },
   "label.teamQuotaOfReports": {},
-  "commission.toDate": { start: "2026-10-01", end: "2026-12-31" },
+  "commission.toDate": { planStart: "2026-10-01", planEnd: "2026-12-31", to: "2026-10-31" },
   "commission.capped": { cap: money, per: "quarter" },
   "coverage.zeroWinRate": {},
   "label.overQuota": {},

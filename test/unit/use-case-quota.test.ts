@@ -131,7 +131,7 @@ describe("/quota for other periods, ended periods and edge wording (issue 9)", (
     });
     expect(textsOf(reply, "text")).toEqual([
       "Pro-rated: 21 of 66 working days of the Q2 FY2027 quota.",
-      "Commission shown is the plan period's to date (1 Jul 2026 – 31 Aug 2026).",
+      "Commission is paid per plan period (1 Jul 2026 – 30 Sept 2026); shown is what that period pays on what closed up to 31 Aug 2026.",
     ]);
   });
 

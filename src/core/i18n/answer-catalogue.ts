@@ -52,7 +52,7 @@ export interface AnswerParams {
   "quota.reportsSum": { name: string | null; sum: Money; share: number | null };
   "quota.ended": { period: string };
   "label.teamQuotaOfReports": NoParams;
-  "commission.toDate": { start: string; end: string };
+  "commission.toDate": { planStart: string; planEnd: string; to: string };
   "commission.capped": { cap: Money; per: "month" | "quarter" | "half" | "year" | "period" };
   "coverage.zeroWinRate": NoParams;
   "label.overQuota": NoParams;

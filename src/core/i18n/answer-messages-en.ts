@@ -51,7 +51,8 @@ export const answersEn: AnswerCatalogue = {
     }.`,
   "quota.ended": ({ period }) => `${period} has ended: these are the final figures.`,
   "label.teamQuotaOfReports": "Team quota (sum of reports' quotas)",
-  "commission.toDate": ({ start, end }, f) => `Commission shown is the plan period's to date (${f.date(start)} – ${f.date(end)}).`,
+  "commission.toDate": ({ planStart, planEnd, to }, f) =>
+    `Commission is paid per plan period (${f.date(planStart)} – ${f.date(planEnd)}); shown is what that period pays on what closed up to ${f.date(to)}.`,
   "commission.capped": ({ cap, per }, f) =>
     `Capped at ${f.money(cap.minor, cap.currency)} per ${per === "period" ? "plan period" : per} (the plan's payout cap).`,
   "coverage.zeroWinRate": (_params, f) => `None is enough at the win rate so far (${f.percent(0)} over the last four quarters)`,

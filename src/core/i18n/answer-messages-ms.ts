@@ -44,7 +44,8 @@ export const answersMs: AnswerCatalogue = {
     }.`,
   "quota.ended": ({ period }) => `${period} sudah tamat: ini angka muktamad.`,
   "label.teamQuotaOfReports": "Kuota pasukan (jumlah kuota orang bawahan)",
-  "commission.toDate": ({ start, end }, f) => `Komisen yang ditunjukkan ialah setakat ini bagi tempoh pelan (${f.date(start)} – ${f.date(end)}).`,
+  "commission.toDate": ({ planStart, planEnd, to }, f) =>
+    `Komisen dibayar bagi setiap tempoh pelan (${f.date(planStart)} – ${f.date(planEnd)}); yang ditunjukkan ialah bayaran tempoh itu atas jualan yang ditutup sehingga ${f.date(to)}.`,
   "commission.capped": ({ cap, per }, f) =>
     `Dihadkan pada ${f.money(cap.minor, cap.currency)} setiap ${
       { month: "bulan", quarter: "suku tahun", half: "setengah tahun", year: "tahun", period: "tempoh pelan" }[per]

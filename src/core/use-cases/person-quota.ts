@@ -269,7 +269,7 @@ function commissionNotes(context: QuestionContext, commission: PeriodCommission 
   if (commission === null) return [];
   const notes: string[] = [];
   const partial = commission.planPeriods.find((line) => line.toDate);
-  if (partial) notes.push(answerText(context.locale, "commission.toDate", { start: partial.planPeriod.start, end: partial.creditedTo }));
+  if (partial) notes.push(answerText(context.locale, "commission.toDate", { planStart: partial.planPeriod.start, planEnd: partial.planPeriod.end, to: partial.creditedTo }));
   const cap = capNote(context, commission);
   if (cap) notes.push(cap);
   return notes;
