@@ -52,12 +52,13 @@ export class SlackIdentityResolver {
   ) {}
 
   async resolve(client: WebClient, slackTeamId: string, slackUserId: string): Promise<Asker> {
-    const tenant = await this.identity.tenantBySlackTeam(slackTeamId);
-    if (!tenant) {
+    const found = await this.identity.askerBySlackIds(slackTeamId, slackUserId);
+    if (!found) {
       this.logger?.info({ slackTeamId }, "request from a Slack workspace connected to no tenant; told so");
       throw new AppError("not_in_organisation", "This Slack workspace is not connected to an organisation yet.");
     }
-    let employee = await this.identity.employeeBySlackId(tenant.id, slackUserId);
+    const tenant = { id: found.tenantId };
+    let employee = found.employee;
     const profile = await this.profile(client, slackTeamId, slackUserId, employee !== null);
     if (!employee && profile.known && profile.email) employee = await this.identity.linkSlackIdByEmail(tenant.id, profile.email, slackUserId);
     if (!employee || !employee.active) {

@@ -764,14 +764,22 @@ export function createSalesData(prisma: Client): SalesData {
 /** Who a chat user is, for the adapters: by stored platform id, then by e-mail. */
 export function createIdentityRepository(prisma: Client) {
   return {
-    async tenantBySlackTeam(slackTeamId: string): Promise<{ id: string } | null> {
-      return prisma.tenant.findUnique({ where: { slackTeamId }, select: { id: true } });
-    },
-    async employeeBySlackId(tenantId: string, slackUserId: string): Promise<{ id: string; active: boolean } | null> {
-      return prisma.employee.findUnique({
-        where: { tenantId_slackUserId: { tenantId, slackUserId } },
-        select: { id: true, active: true },
-      });
+    /**
+     * The tenant of a Slack workspace and, in it, the employee with this Slack user id: one round
+     * trip, read on every request (nothing cached, so a deactivation applies at once).
+     */
+    async askerBySlackIds(
+      slackTeamId: string,
+      slackUserId: string,
+    ): Promise<{ tenantId: string; employee: { id: string; active: boolean } | null } | null> {
+      const rows = await prisma.$queryRaw<Array<{ tenant_id: string; employee_id: string | null; active: boolean | null }>>`
+        SELECT t.id::text AS tenant_id, e.id::text AS employee_id, e.active
+          FROM tenant t
+          LEFT JOIN employee e ON e.tenant_id = t.id AND e.slack_user_id = ${slackUserId}
+         WHERE t.slack_team_id = ${slackTeamId}`;
+      const row = rows[0];
+      if (row === undefined) return null;
+      return { tenantId: row.tenant_id, employee: row.employee_id === null ? null : { id: row.employee_id, active: row.active === true } };
     },
     /** Links the Slack id to the employee with this e-mail; returns them, or null if there is none. */
     async linkSlackIdByEmail(tenantId: string, email: string, slackUserId: string): Promise<{ id: string; active: boolean } | null> {
