@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney } from "../../src/core/i18n/format.js";
 import { backends } from "../support/databases.js";
-import { replyText, startBotUnderTest, type BotUnderTest, type SlackReply } from "../support/slack-bot.js";
+import { replyText, startBotUnderTest, type BotUnderTest, type SlackReply, replyFields as fieldsOf } from "../support/slack-bot.js";
 
 /** Monday 10 Aug 2026, 08:00 in Kuala Lumpur; Q3 FY2026 is 1 Jul – 30 Sep. */
 const TODAY = "2026-08-10";
@@ -16,18 +16,6 @@ const MANAGER = "meiling.wong@demo.salesops.test";
 const REP = "weiming.tan@demo.salesops.test";
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
 
-/** Label -> value of every field ("*Label*\nvalue"). */
-function fieldsOf(reply: SlackReply): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const block of reply.blocks) {
-    for (const field of (block.fields as Array<{ text: string }> | undefined) ?? []) {
-      const text = field.text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-      const newline = text.indexOf("\n");
-      fields[text.slice(0, newline).replace(/^\*(.*)\*$/, "$1")] = text.slice(newline + 1);
-    }
-  }
-  return fields;
-}
 
 for (const kind of backends) {
   describe(`digest and digest admin through Slack [${kind}]`, () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/database.js";
 import { backends } from "../support/databases.js";
 import { type DateSpan, forecastOf, formatsFor, type DealSums } from "../support/independent-figures.js";
-import { startBotUnderTest, type BotUnderTest, type SlackReply } from "../support/slack-bot.js";
+import { startBotUnderTest, type BotUnderTest, type SlackReply, unescapeMrkdwn as unescape } from "../support/slack-bot.js";
 
 const TODAY = "2026-11-25";
 // 14:00 in Kuala Lumpur, 06:00 in London, 01:00 in New York: 25 Nov for every demo asker.
@@ -142,10 +142,6 @@ async function askers(db: Database, tenantId: string): Promise<Asker[]> {
 }
 
 // --- reading a Block Kit reply ---------------------------------------------------------------
-
-function unescape(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
 
 /** Field values in the order shown (the same in both languages). */
 function fieldValues(reply: SlackReply): string[] {

@@ -12,7 +12,7 @@ import { DEMO_TEAMS } from "../../src/db/seed/demo-people.js";
 import { demoTeamId } from "../../src/db/seed/demo-tenant.js";
 import { backends } from "../support/databases.js";
 import { type DateSpan, type DemoPerson, formatsFor, IndependentFigures, type QuotaFigures } from "../support/independent-figures.js";
-import { startBotUnderTest, type BotUnderTest, type SlackReply } from "../support/slack-bot.js";
+import { startBotUnderTest, type BotUnderTest, type SlackReply, replyFields as fieldsOf, unescapeMrkdwn as unescape } from "../support/slack-bot.js";
 
 // Monday 23 Nov 2026, 14:00 UTC: the 23rd in every demo zone (Kuala Lumpur 22:00, Kolkata 19:30,
 // London 14:00, New York 09:00, Chicago 08:00). The demo's fiscal year is the calendar year.
@@ -71,21 +71,6 @@ const WORDS = {
   },
 } as const;
 
-function unescape(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
-
-function fieldsOf(reply: SlackReply): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const block of reply.blocks) {
-    for (const field of (block.fields as Array<{ text: string }> | undefined) ?? []) {
-      const text = unescape(field.text);
-      const newline = text.indexOf("\n");
-      fields[text.slice(0, newline).replace(/^\*(.*)\*$/, "$1")] = text.slice(newline + 1);
-    }
-  }
-  return fields;
-}
 
 function textOf(reply: SlackReply): string {
   return reply.blocks

@@ -16,7 +16,7 @@ import {
   marginalPayout,
   nextTierOf,
 } from "../support/independent-figures.js";
-import { replyText, startBotUnderTest, type BotUnderTest, type SlackReply } from "../support/slack-bot.js";
+import { replyText, startBotUnderTest, type BotUnderTest, type SlackReply, replyFields as fieldsOf, unescapeMrkdwn as unescape } from "../support/slack-bot.js";
 
 const TODAY = "2026-11-25";
 const NOW = new Date("2026-11-25T02:00:00.000Z"); // 10:00 in Kuala Lumpur
@@ -158,22 +158,6 @@ const WORDS = {
 
 // --- reading a Block Kit reply ---------------------------------------------------------------
 
-function unescape(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
-
-/** Label -> value of every field ("*Label*\nvalue"). */
-function fieldsOf(reply: SlackReply): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const block of reply.blocks) {
-    for (const field of (block.fields as Array<{ text: string }> | undefined) ?? []) {
-      const text = unescape(field.text);
-      const newline = text.indexOf("\n");
-      fields[text.slice(0, newline).replace(/^\*(.*)\*$/, "$1")] = text.slice(newline + 1);
-    }
-  }
-  return fields;
-}
 
 function headerOf(reply: SlackReply): string {
   const header = reply.blocks.find((block) => block.type === "header");

@@ -34,6 +34,24 @@ export interface BotUnderTest {
 }
 
 /** Flattens a Block Kit reply to searchable text (mrkdwn marks kept). */
+/** Slack's three mrkdwn escapes undone ("&lt;" → "<", "&gt;" → ">", "&amp;" → "&"). */
+export function unescapeMrkdwn(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** Label → value of every field of a reply ("*Label*\nvalue"), unescaped. */
+export function replyFields(reply: SlackReply): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const block of reply.blocks) {
+    for (const field of (block.fields as Array<{ text: string }> | undefined) ?? []) {
+      const text = unescapeMrkdwn(field.text);
+      const newline = text.indexOf("\n");
+      fields[text.slice(0, newline).replace(/^\*(.*)\*$/, "$1")] = text.slice(newline + 1);
+    }
+  }
+  return fields;
+}
+
 export function replyText(reply: SlackReply): string {
   const parts: string[] = [];
   for (const block of reply.blocks) {
