@@ -289,7 +289,28 @@ function forecastCallOf(row: {
   };
 }
 
+/** The columns a `DealRow` is read with (`o` the opportunity, `s` its stage). */
+const DEAL_COLUMNS = Prisma.sql`o.id::text AS id, o.owner_id::text AS owner_id, o.name, o.account_name, s.name AS stage_name,
+               o.amount_minor::text AS amount, o.probability::int AS probability, o.forecast_category::text AS forecast_category,
+               o.close_date, o.is_closed, o.is_won, o.last_activity_at`;
+
 export function createSalesData(prisma: Client): SalesData {
+  /** The `limit` largest open, non-Omitted deals of these owners whose close date meets `closeDate` (ties by id). */
+  async function largestOpenDeals(tenantId: string, ownerIds: readonly string[], closeDate: Prisma.Sql, limit: number): Promise<Opportunity[]> {
+    const rows = await prisma.$queryRaw<DealRow[]>`
+      SELECT ${DEAL_COLUMNS}
+        FROM opportunity o
+        JOIN stage s ON s.id = o.stage_id
+       WHERE o.tenant_id = ${tenantId}::uuid
+         AND o.owner_id = ANY(${[...ownerIds]}::uuid[])
+         AND NOT o.is_closed
+         AND o.forecast_category <> 'Omitted'
+         AND ${closeDate}
+       ORDER BY o.amount_minor DESC, o.id
+       LIMIT ${limit}`;
+    return rows.map(dealOf);
+  }
+
   return {
     async tenant(tenantId) {
       const row = await prisma.tenant.findUnique({
@@ -612,9 +633,7 @@ export function createSalesData(prisma: Client): SalesData {
 
     async dealsAtRisk(tenantId, ownerIds, criteria, limit) {
       const rows = await prisma.$queryRaw<Array<DealRow & { stage_entered_at: Date | null; total: number }>>`
-        SELECT o.id::text AS id, o.owner_id::text AS owner_id, o.name, o.account_name, s.name AS stage_name,
-               o.amount_minor::text AS amount, o.probability::int AS probability, o.forecast_category::text AS forecast_category,
-               o.close_date, o.is_closed, o.is_won, o.last_activity_at, o.stage_entered_at, COUNT(*) OVER ()::int AS total
+        SELECT ${DEAL_COLUMNS}, o.stage_entered_at, COUNT(*) OVER ()::int AS total
           FROM opportunity o
           JOIN stage s ON s.id = o.stage_id
          WHERE o.tenant_id = ${tenantId}::uuid
@@ -640,37 +659,11 @@ export function createSalesData(prisma: Client): SalesData {
     },
 
     async topDeals(tenantId, ownerIds, range, limit) {
-      const rows = await prisma.$queryRaw<DealRow[]>`
-        SELECT o.id::text AS id, o.owner_id::text AS owner_id, o.name, o.account_name, s.name AS stage_name,
-               o.amount_minor::text AS amount, o.probability::int AS probability, o.forecast_category::text AS forecast_category,
-               o.close_date, o.is_closed, o.is_won, o.last_activity_at
-          FROM opportunity o
-          JOIN stage s ON s.id = o.stage_id
-         WHERE o.tenant_id = ${tenantId}::uuid
-           AND o.owner_id = ANY(${[...ownerIds]}::uuid[])
-           AND NOT o.is_closed
-           AND o.forecast_category <> 'Omitted'
-           AND o.close_date BETWEEN ${range.start}::date AND ${range.end}::date
-         ORDER BY o.amount_minor DESC, o.id
-         LIMIT ${limit}`;
-      return rows.map(dealOf);
+      return largestOpenDeals(tenantId, ownerIds, Prisma.sql`o.close_date BETWEEN ${range.start}::date AND ${range.end}::date`, limit);
     },
 
     async largestOverdueDeals(tenantId, ownerIds, closeDateBefore, limit) {
-      const rows = await prisma.$queryRaw<DealRow[]>`
-        SELECT o.id::text AS id, o.owner_id::text AS owner_id, o.name, o.account_name, s.name AS stage_name,
-               o.amount_minor::text AS amount, o.probability::int AS probability, o.forecast_category::text AS forecast_category,
-               o.close_date, o.is_closed, o.is_won, o.last_activity_at
-          FROM opportunity o
-          JOIN stage s ON s.id = o.stage_id
-         WHERE o.tenant_id = ${tenantId}::uuid
-           AND o.owner_id = ANY(${[...ownerIds]}::uuid[])
-           AND NOT o.is_closed
-           AND o.forecast_category <> 'Omitted'
-           AND o.close_date < ${closeDateBefore}::date
-         ORDER BY o.amount_minor DESC, o.id
-         LIMIT ${limit}`;
-      return rows.map(dealOf);
+      return largestOpenDeals(tenantId, ownerIds, Prisma.sql`o.close_date < ${closeDateBefore}::date`, limit);
     },
 
     async dealChanges(tenantId, ownerIds, snapshotDate, range) {
@@ -693,9 +686,7 @@ export function createSalesData(prisma: Client): SalesData {
           }
         >
       >`
-        SELECT o.id::text AS id, o.owner_id::text AS owner_id, o.name, o.account_name, s.name AS stage_name,
-               o.amount_minor::text AS amount, o.probability::int AS probability, o.forecast_category::text AS forecast_category,
-               o.close_date, o.is_closed, o.is_won, o.last_activity_at,
+        SELECT ${DEAL_COLUMNS},
                p.opportunity_id IS NOT NULL AS in_snapshot, p.owner_id::text AS before_owner_id, ps.name AS before_stage_name,
                p.amount_minor::text AS before_amount, p.probability::int AS before_probability,
                p.forecast_category::text AS before_category, p.close_date AS before_close_date,
